@@ -1,0 +1,189 @@
+package dev.fjord.api;
+
+import dev.fjord.shared.BillingError;
+import dev.fjord.shared.Changes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads one Lago request object field by field. Type and range problems are collected (not thrown one by one), so a
+ * client sees every invalid field at once; {@link #validate()} then throws a single 422 in Lago's envelope.
+ * Absent and {@code null} fields both read as Java null; {@link #has} tells them apart for partial updates.
+ * Nested objects share the error list and report under their own field names, as Lago does.
+ */
+public final class JsonInput {
+    private final JsonNode node;
+    private final Map<String, List<String>> errors;
+
+    private JsonInput(JsonNode node, Map<String, List<String>> errors) {
+        this.node = node;
+        this.errors = errors;
+    }
+
+    /** Lago's mandatory root key: {@code {"customer": {...}}}. Missing, null or not an object is a 400. */
+    public static JsonInput root(JsonNode body, String key) {
+        JsonNode inner = body == null || !body.isObject() ? null : body.get(key);
+        if (inner == null || !inner.isObject()) {
+            throw BillingError.badRequest("param is missing or the value is empty or invalid: " + key);
+        }
+        return new JsonInput(inner, new LinkedHashMap<>());
+    }
+
+    /** True when the field was sent, even as null. */
+    public boolean has(String field) {
+        return node.has(field);
+    }
+
+    /** A string of at most {@code maxLength} characters; blank strings count as sent-but-empty (null). */
+    public String string(String field, int maxLength) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            return reject(field, "value_is_invalid");
+        }
+        String text = value.stringValue();
+        if (text.length() > maxLength) {
+            return reject(field, "value_is_too_long");
+        }
+        return text.isBlank() ? null : text;
+    }
+
+    /** A string that must also pass {@code format}, else {@code errorCode}. */
+    public String string(String field, int maxLength, Predicate<String> format, String errorCode) {
+        String text = string(field, maxLength);
+        if (text != null && !format.test(text)) {
+            return reject(field, errorCode);
+        }
+        return text;
+    }
+
+    /** A string from a closed list, else {@code value_is_invalid}. */
+    public String oneOf(String field, List<String> allowed) {
+        return string(field, 64, allowed::contains, "value_is_invalid");
+    }
+
+    public Integer integer(String field, int min, int max) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber()) {
+            return reject(field, "value_is_invalid");
+        }
+        if (!value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
+            return reject(field, "value_is_out_of_range");
+        }
+        return value.intValue();
+    }
+
+    public Boolean bool(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            return reject(field, "value_is_invalid");
+        }
+        return value.booleanValue();
+    }
+
+    /** A nested object, or null when absent/null; anything else is {@code value_is_invalid}. */
+    public JsonInput object(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            return reject(field, "value_is_invalid");
+        }
+        return new JsonInput(value, errors);
+    }
+
+    /** An array of objects with at most {@code maxItems}; too many is {@code too_many_items}. */
+    public List<JsonInput> objects(String field, int maxItems) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            return reject(field, "value_is_invalid");
+        }
+        if (value.size() > maxItems) {
+            return reject(field, "too_many_items");
+        }
+        List<JsonInput> items = new ArrayList<>();
+        for (JsonNode item : value.values()) {
+            if (!item.isObject()) {
+                return reject(field, "value_is_invalid");
+            }
+            items.add(new JsonInput(item, errors));
+        }
+        return items;
+    }
+
+    /** An array of strings from a closed list. */
+    public List<String> strings(String field, List<String> allowed) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray() || value.size() > allowed.size() * 2) {
+            return reject(field, "value_is_invalid");
+        }
+        List<String> items = new ArrayList<>();
+        for (JsonNode item : value.values()) {
+            if (!item.isString() || !allowed.contains(item.stringValue())) {
+                return reject(field, "value_is_invalid");
+            }
+            if (!items.contains(item.stringValue())) {
+                items.add(item.stringValue());
+            }
+        }
+        return items;
+    }
+
+    /** Puts a sent field into {@code changes} under {@code column}; sent as null, it clears the column. */
+    public void setIfSent(Changes changes, String field, String column, Object value) {
+        if (has(field) && !errors.containsKey(field)) {
+            changes.set(column, value);
+        }
+    }
+
+    public void setIfSent(Changes changes, String field, Object value) {
+        setIfSent(changes, field, field, value);
+    }
+
+    /** Like {@link #setIfSent} for a field that cannot be cleared: sent as null or blank is {@code value_is_mandatory}. */
+    public void setRequiredIfSent(Changes changes, String field, Object value) {
+        if (has(field) && value == null && !errors.containsKey(field)) {
+            error(field, "value_is_mandatory");
+        }
+        setIfSent(changes, field, field, value);
+    }
+
+    /** Records a field error found by the caller (a rule across fields, a uniqueness check...). */
+    public void error(String field, String code) {
+        List<String> codes = errors.computeIfAbsent(field, f -> new ArrayList<>());
+        if (!codes.contains(code)) {
+            codes.add(code);
+        }
+    }
+
+    /** Throws one 422 listing every collected error; does nothing when the input is valid. */
+    public void validate() {
+        if (!errors.isEmpty()) {
+            throw BillingError.validation(errors);
+        }
+    }
+
+    private <T> T reject(String field, String code) {
+        error(field, code);
+        return null;
+    }
+}
