@@ -18,10 +18,13 @@ import tools.jackson.databind.JsonNode;
 public final class JsonInput {
     private final JsonNode node;
     private final Map<String, List<String>> errors;
+    /** Items of an array report under the array's name ({@code metadata}), not their own field names. */
+    private final String errorKey;
 
-    private JsonInput(JsonNode node, Map<String, List<String>> errors) {
+    private JsonInput(JsonNode node, Map<String, List<String>> errors, String errorKey) {
         this.node = node;
         this.errors = errors;
+        this.errorKey = errorKey;
     }
 
     /** Lago's mandatory root key: {@code {"customer": {...}}}. Missing, null or not an object is a 400. */
@@ -30,7 +33,7 @@ public final class JsonInput {
         if (inner == null || !inner.isObject()) {
             throw BillingError.badRequest("param is missing or the value is empty or invalid: " + key);
         }
-        return new JsonInput(inner, new LinkedHashMap<>());
+        return new JsonInput(inner, new LinkedHashMap<>(), null);
     }
 
     /** True when the field was sent, even as null. */
@@ -40,6 +43,23 @@ public final class JsonInput {
 
     /** A string of at most {@code maxLength} characters; blank strings count as sent-but-empty (null). */
     public String string(String field, int maxLength) {
+        String text = text(field);
+        if (text != null && text.length() > maxLength) {
+            return reject(field, "value_is_too_long");
+        }
+        return text;
+    }
+
+    /** A string that must pass {@code format} (and fit {@code maxLength}), else {@code errorCode}. */
+    public String string(String field, int maxLength, Predicate<String> format, String errorCode) {
+        String text = text(field);
+        if (text != null && (text.length() > maxLength || !format.test(text))) {
+            return reject(field, errorCode);
+        }
+        return text;
+    }
+
+    private String text(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -47,20 +67,7 @@ public final class JsonInput {
         if (!value.isString()) {
             return reject(field, "value_is_invalid");
         }
-        String text = value.stringValue();
-        if (text.length() > maxLength) {
-            return reject(field, "value_is_too_long");
-        }
-        return text.isBlank() ? null : text;
-    }
-
-    /** A string that must also pass {@code format}, else {@code errorCode}. */
-    public String string(String field, int maxLength, Predicate<String> format, String errorCode) {
-        String text = string(field, maxLength);
-        if (text != null && !format.test(text)) {
-            return reject(field, errorCode);
-        }
-        return text;
+        return value.stringValue().isBlank() ? null : value.stringValue();
     }
 
     /** A string from a closed list, else {@code value_is_invalid}. */
@@ -102,7 +109,7 @@ public final class JsonInput {
         if (!value.isObject()) {
             return reject(field, "value_is_invalid");
         }
-        return new JsonInput(value, errors);
+        return new JsonInput(value, errors, errorKey);
     }
 
     /** An array of objects with at most {@code maxItems}; too many is {@code too_many_items}. */
@@ -122,7 +129,7 @@ public final class JsonInput {
             if (!item.isObject()) {
                 return reject(field, "value_is_invalid");
             }
-            items.add(new JsonInput(item, errors));
+            items.add(new JsonInput(item, errors, field));
         }
         return items;
     }
@@ -150,7 +157,7 @@ public final class JsonInput {
 
     /** Puts a sent field into {@code changes} under {@code column}; sent as null, it clears the column. */
     public void setIfSent(Changes changes, String field, String column, Object value) {
-        if (has(field) && !errors.containsKey(field)) {
+        if (has(field) && !hasError(field)) {
             changes.set(column, value);
         }
     }
@@ -161,7 +168,7 @@ public final class JsonInput {
 
     /** Like {@link #setIfSent} for a field that cannot be cleared: sent as null or blank is {@code value_is_mandatory}. */
     public void setRequiredIfSent(Changes changes, String field, Object value) {
-        if (has(field) && value == null && !errors.containsKey(field)) {
+        if (has(field) && value == null && !hasError(field)) {
             error(field, "value_is_mandatory");
         }
         setIfSent(changes, field, field, value);
@@ -169,10 +176,18 @@ public final class JsonInput {
 
     /** Records a field error found by the caller (a rule across fields, a uniqueness check...). */
     public void error(String field, String code) {
-        List<String> codes = errors.computeIfAbsent(field, f -> new ArrayList<>());
+        List<String> codes = errors.computeIfAbsent(errorKey(field), f -> new ArrayList<>());
         if (!codes.contains(code)) {
             codes.add(code);
         }
+    }
+
+    public boolean hasError(String field) {
+        return errors.containsKey(errorKey(field));
+    }
+
+    private String errorKey(String field) {
+        return errorKey != null ? errorKey : field;
     }
 
     /** Throws one 422 listing every collected error; does nothing when the input is valid. */

@@ -33,9 +33,15 @@ public class Organizations {
     }
 
     /**
-     * The next customer {@code sequential_id}. Takes the organization's row lock until the caller's transaction
-     * ends, which also serializes concurrent creations of the same customer.
+     * Takes the organization's row lock until the caller's transaction ends: creations of customers (and other
+     * per-organization sequences) are serialized behind it, so a creator can re-check and number without races.
      */
+    @Transactional
+    public void lock(OrganizationId id) {
+        repository.lock(id);
+    }
+
+    /** The next customer {@code sequential_id}; call under {@link #lock}. */
     @Transactional
     public long nextCustomerSequentialId(OrganizationId id) {
         return repository.nextCustomerSequence(id);

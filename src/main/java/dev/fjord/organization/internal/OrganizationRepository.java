@@ -78,6 +78,10 @@ public class OrganizationRepository {
         return new OrganizationId(id);
     }
 
+    public void lock(OrganizationId id) {
+        jdbc.sql("SELECT id FROM organizations WHERE id = ? FOR UPDATE").param(id.value()).query(UUID.class).single();
+    }
+
     public long nextCustomerSequence(OrganizationId id) {
         return jdbc.sql("UPDATE organizations SET customer_sequence = customer_sequence + 1 WHERE id = ? RETURNING customer_sequence")
                 .param(id.value()).query(Long.class).single();

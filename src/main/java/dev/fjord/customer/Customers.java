@@ -1,0 +1,104 @@
+package dev.fjord.customer;
+
+import dev.fjord.customer.internal.CustomerRepository;
+import dev.fjord.organization.Organization;
+import dev.fjord.organization.Organizations;
+import dev.fjord.shared.BillingError;
+import dev.fjord.shared.OrganizationId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The customer module's public face: Lago's upsert by external id, reads, list and delete. */
+@Service
+public class Customers {
+    private final CustomerRepository repository;
+    private final Organizations organizations;
+    private final Clock clock;
+
+    Customers(CustomerRepository repository, Organizations organizations, Clock clock) {
+        this.repository = repository;
+        this.organizations = organizations;
+        this.clock = clock;
+    }
+
+    /** Creates the customer, or updates only the sent fields of the live one with this external id. */
+    @Transactional
+    public Customer upsert(OrganizationId organization, CustomerUpsert upsert) {
+        Instant now = clock.instant();
+        UUID id = repository.lockLive(organization, upsert.externalId())
+                .orElseGet(() -> create(organization, upsert.externalId(), now));
+        repository.update(organization, id, upsert.changes(), now);
+        if (upsert.metadata() != null) {
+            checkMetadataIds(organization, id, upsert.metadata());
+            repository.replaceMetadata(organization, id, upsert.metadata(), now);
+        }
+        return load(organization, id).orElseThrow();
+    }
+
+    public Customer get(OrganizationId organization, String externalId) {
+        return find(organization, externalId).orElseThrow(() -> BillingError.notFound("customer"));
+    }
+
+    public Optional<Customer> find(OrganizationId organization, String externalId) {
+        return repository.findLive(organization, externalId).map(customer -> withDetails(organization, customer));
+    }
+
+    public CustomerPage list(OrganizationId organization, CustomerQuery query, int limit, long offset) {
+        List<Customer> page = repository.list(organization, query, limit, offset);
+        return new CustomerPage(withDetails(organization, page), repository.count(organization, query));
+    }
+
+    /** Soft-deletes the customer (its external id becomes free again) and returns it as it was, with deleted_at. */
+    @Transactional
+    public Customer delete(OrganizationId organization, String externalId) {
+        UUID id = repository.lockLive(organization, externalId).orElseThrow(() -> BillingError.notFound("customer"));
+        repository.markDeleted(organization, id, clock.instant());
+        return load(organization, id).orElseThrow();
+    }
+
+    /** Numbers the new customer under the organization lock, re-checking for a concurrent creation first. */
+    private UUID create(OrganizationId organization, String externalId, Instant now) {
+        organizations.lock(organization);
+        return repository.lockLive(organization, externalId).orElseGet(() -> {
+            long sequentialId = organizations.nextCustomerSequentialId(organization);
+            String slug = organizations.get(organization).documentNumberPrefix() + "-" + String.format("%03d", sequentialId);
+            return repository.insert(organization, externalId, sequentialId, slug, now);
+        });
+    }
+
+    private void checkMetadataIds(OrganizationId organization, UUID customerId, List<MetadataInput> metadata) {
+        Set<UUID> known = repository.metadataIds(organization, customerId);
+        if (metadata.stream().anyMatch(pair -> pair.id() != null && !known.contains(pair.id()))) {
+            throw BillingError.validation("metadata", "value_is_invalid");
+        }
+    }
+
+    private Optional<Customer> load(OrganizationId organization, UUID id) {
+        return repository.findById(organization, id).map(customer -> withDetails(organization, customer));
+    }
+
+    /** Attaches metadata and the applicable timezone (customer → organization → UTC) with one query each. */
+    private List<Customer> withDetails(OrganizationId organization, List<Customer> customers) {
+        if (customers.isEmpty()) {
+            return customers;
+        }
+        Organization owner = organizations.get(organization);
+        Map<UUID, List<Customer.Metadata>> metadata =
+                repository.metadata(organization, customers.stream().map(Customer::id).toList());
+        return customers.stream()
+                .map(c -> c.withDetails(c.timezone() != null ? c.timezone() : owner.timezone(),
+                        metadata.getOrDefault(c.id(), List.of())))
+                .toList();
+    }
+
+    private Customer withDetails(OrganizationId organization, Customer customer) {
+        return withDetails(organization, List.of(customer)).get(0);
+    }
+}

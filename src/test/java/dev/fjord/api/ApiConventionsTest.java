@@ -1,0 +1,126 @@
+package dev.fjord.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fjord.support.ApiClient;
+import dev.fjord.support.ApiTest;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.Test;
+
+/** Lago's cross-cutting conventions (spec §0) as any client sees them over HTTP. */
+class ApiConventionsTest extends ApiTest {
+
+    @Test
+    void requestsWithoutAValidKeyAreUnauthorized() {
+        ApiClient stranger = new ApiClient(port, "no-such-key");
+        assertThat(stranger.get("/api/v1/customers").raw()).isEqualTo("{\"status\":401,\"error\":\"Unauthorized\"}");
+        assertThat(stranger.get("/api/v1/customers").status()).isEqualTo(401);
+
+        var noHeader = api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/customers")).GET());
+        assertThat(noHeader.status()).isEqualTo(401);
+        assertThat(noHeader.raw()).isEqualTo("{\"status\":401,\"error\":\"Unauthorized\"}");
+    }
+
+    @Test
+    void theWordBeforeTheKeyIsNotChecked() {
+        // Lago takes the second token of the header whatever the first says.
+        var response = api.send(api.request("/api/v1/organizations")
+                .setHeader("Authorization", "Token " + apiKeyOf(api)).GET());
+        assertThat(response.status()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownRoutesAreNotFoundInTheEnvelope() {
+        var response = api.get("/api/v1/no_such_thing");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.raw()).isEqualTo("{\"status\":404,\"error\":\"Not Found\",\"code\":\"resource_not_found\"}");
+    }
+
+    @Test
+    void aWrongMethodIs405() {
+        var response = api.send(api.request("/api/v1/organizations").DELETE());
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.body().get("code").stringValue()).isEqualTo("method_not_allowed");
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        var response = api.post("/api/v1/customers", "{\"customer\": {\"external_id\": ");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().get("error").stringValue()).startsWith("BadRequest: ");
+        assertThat(response.body().has("code")).isFalse();
+    }
+
+    @Test
+    void theRootKeyIsMandatory() {
+        for (String body : new String[] {"{}", "{\"customers\": {}}", "{\"customer\": null}", "{\"customer\": 5}", "[]", "7"}) {
+            var response = api.post("/api/v1/customers", body);
+            assertThat(response.status()).as(body).isEqualTo(400);
+            assertThat(response.raw()).as(body).isEqualTo(
+                    "{\"status\":400,\"error\":\"BadRequest: param is missing or the value is empty or invalid: customer\"}");
+        }
+        assertThat(api.get("/api/v1/customers").body().get("meta").get("total_count").intValue()).isZero();
+    }
+
+    @Test
+    void anEmptyBodyIsABadRequest() {
+        var response = api.send(api.request("/api/v1/customers").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(response.status()).isEqualTo(400);
+    }
+
+    @Test
+    void bodiesMustBeJson() {
+        var response = api.send(api.request("/api/v1/customers").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("external_id=1")));
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.body().get("code").stringValue()).isEqualTo("unsupported_media_type");
+    }
+
+    @Test
+    void oversizedBodiesAreRejectedWhetherDeclaredOrStreamed() {
+        long before = count("customers");
+        String huge = "{\"customer\": {\"external_id\": \"big\", \"name\": \"" + "x".repeat(1_100_000) + "\"}}";
+
+        var declared = api.post("/api/v1/customers", huge);
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(declared.body().get("code").stringValue()).isEqualTo("payload_too_large");
+
+        // An InputStream publisher has no known length, so the body goes out chunked and is counted as it is read.
+        var chunked = api.send(api.request("/api/v1/customers").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge.getBytes()))));
+        assertThat(chunked.status()).isEqualTo(413);
+        assertThat(count("customers")).isEqualTo(before);
+    }
+
+    @Test
+    void pageParametersAreValidated() {
+        assertThat(api.get("/api/v1/customers?per_page=0").body().get("error_details").toString())
+                .isEqualTo("{\"per_page\":[\"value_is_out_of_range\"]}");
+        assertThat(api.get("/api/v1/customers?per_page=1001").status()).isEqualTo(422);
+        assertThat(api.get("/api/v1/customers?page=abc").body().get("error_details").toString())
+                .isEqualTo("{\"page\":[\"value_is_invalid\"]}");
+        assertThat(api.get("/api/v1/customers?page=-1").status()).isEqualTo(422);
+        assertThat(api.get("/api/v1/customers?per_page=1000").status()).isEqualTo(200);
+    }
+
+    @Test
+    void healthReportsTheDatabase() {
+        var health = api.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().get("components").get("db").get("status").stringValue()).isEqualTo("UP");
+    }
+
+    @Test
+    void theRootServesTheWebPage() {
+        var root = api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).GET());
+        assertThat(root.status()).isEqualTo(200);
+        assertThat(root.raw()).contains("Fjord");
+    }
+
+    private static String apiKeyOf(ApiClient client) {
+        return client.request("/").build().headers().firstValue("Authorization").orElseThrow().substring("Bearer ".length());
+    }
+}
