@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,10 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiKeyFilter extends OncePerRequestFilter {
     static final String ORGANIZATION_ATTRIBUTE = ApiKeyFilter.class.getName() + ".organization";
 
-    private final ApiKeyResolver resolver;
+    /** Looked up on first use: filters are built before the database, which must not start inside Tomcat's start. */
+    private final ObjectProvider<ApiKeyResolver> resolver;
     private final JsonMapper json;
 
-    ApiKeyFilter(ApiKeyResolver resolver, JsonMapper json) {
+    ApiKeyFilter(ObjectProvider<ApiKeyResolver> resolver, JsonMapper json) {
         this.resolver = resolver;
         this.json = json;
     }
@@ -29,7 +31,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<OrganizationId> organization = apiKey(request).flatMap(resolver::organizationFor);
+        Optional<OrganizationId> organization = apiKey(request).flatMap(resolver.getObject()::organizationFor);
         if (organization.isEmpty()) {
             response.setStatus(401);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -3,6 +3,7 @@ package dev.fjord.api;
 import dev.fjord.shared.OrganizationId;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +30,7 @@ class ApiWebConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeyResolver resolver, JsonMapper json) {
+    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ObjectProvider<ApiKeyResolver> resolver, JsonMapper json) {
         FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(resolver, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/api/*");
