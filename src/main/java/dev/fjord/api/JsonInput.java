@@ -64,7 +64,8 @@ public final class JsonInput {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isString()) {
+        // PostgreSQL text cannot hold NUL, and no business value needs it.
+        if (!value.isString() || value.stringValue().indexOf('\0') >= 0) {
             return reject(field, "value_is_invalid");
         }
         return value.stringValue().isBlank() ? null : value.stringValue();

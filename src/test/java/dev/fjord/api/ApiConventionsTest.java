@@ -107,6 +107,34 @@ class ApiConventionsTest extends ApiTest {
     }
 
     @Test
+    void textPostgresCannotStoreIsRejectedAsAClientError() {
+        // NUL characters and bytes that are not UTF-8 reach PostgreSQL as errors unless stopped at the door.
+        assertThat(api.post("/api/v1/customers", "{\"customer\": {\"external_id\": \"a\\u0000b\"}}").body()
+                .get("error_details").toString()).isEqualTo("{\"external_id\":[\"value_is_invalid\"]}");
+        var nulInQuery = api.get("/api/v1/customers?search_term=a%00b");
+        assertThat(nulInQuery.status()).isEqualTo(400);
+        assertThat(nulInQuery.body().get("error").stringValue()).startsWith("BadRequest: ");
+        assertThat(api.get("/api/v1/customers?search_term=%ff").status()).isEqualTo(400);
+        // Tomcat refuses an encoded NUL in a path itself; its answer is still Lago's JSON envelope.
+        var nulInPath = api.get("/api/v1/customers/a%00b");
+        assertThat(nulInPath.status()).isEqualTo(400);
+        assertThat(nulInPath.raw()).isEqualTo("{\"status\":400,\"error\":\"BadRequest: the request could not be read\"}");
+    }
+
+    @Test
+    void absurdNumbersAreOutOfRangeNotErrors() {
+        var response = api.post("/api/v1/customers",
+                "{\"customer\": {\"external_id\": \"n\", \"net_payment_term\": 99999999999999999999999}}");
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.body().get("error_details").toString())
+                .isEqualTo("{\"net_payment_term\":[\"value_is_out_of_range\"]}");
+        assertThat(api.post("/api/v1/customers", "{\"customer\": {\"external_id\": \"n\", \"net_payment_term\": 1.5}}")
+                .body().get("error_details").toString()).isEqualTo("{\"net_payment_term\":[\"value_is_invalid\"]}");
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        assertThat(api.post("/api/v1/customers", "{\"customer\": " + deep + "}").status()).isEqualTo(400);
+    }
+
+    @Test
     void healthReportsTheDatabase() {
         var health = api.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);

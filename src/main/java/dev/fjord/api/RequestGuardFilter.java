@@ -15,13 +15,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Rejects bodies above {@link Limits#MAX_BODY_BYTES}: by Content-Length before reading, and by counting for chunked
- * bodies (the count overflow surfaces as an unreadable body, which the advice renders as 413).
+ * Stops requests no handler should see, before any of them runs: bodies above {@link Limits#MAX_BODY_BYTES} (by
+ * Content-Length, and by counting chunked bodies: the overflow surfaces as an unreadable body, rendered as 413), and
+ * query parameters that are not valid UTF-8 or hold NUL characters, which PostgreSQL text cannot store.
  */
-class BodySizeLimitFilter extends OncePerRequestFilter {
+class RequestGuardFilter extends OncePerRequestFilter {
     private final JsonMapper json;
 
-    BodySizeLimitFilter(JsonMapper json) {
+    RequestGuardFilter(JsonMapper json) {
         this.json = json;
     }
 
@@ -29,13 +30,35 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > Limits.MAX_BODY_BYTES) {
-            BillingError tooLarge = BillingError.payloadTooLarge(Limits.MAX_BODY_BYTES);
-            response.setStatus(tooLarge.kind().status);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), ErrorEnvelope.of(tooLarge));
+            reject(response, BillingError.payloadTooLarge(Limits.MAX_BODY_BYTES));
+            return;
+        }
+        if (!hasReadableParameters(request)) {
+            reject(response, BillingError.badRequest("query parameters must be UTF-8 text without NUL characters"));
             return;
         }
         chain.doFilter(new CountingRequest(request), response);
+    }
+
+    private static boolean hasReadableParameters(HttpServletRequest request) {
+        try {
+            for (String[] values : request.getParameterMap().values()) {
+                for (String value : values) {
+                    if (value.indexOf('\0') >= 0) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (IllegalStateException undecodable) { // Tomcat's InvalidParameterException
+            return false;
+        }
+    }
+
+    private void reject(HttpServletResponse response, BillingError error) throws IOException {
+        response.setStatus(error.kind().status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), ErrorEnvelope.of(error));
     }
 
     private static final class CountingRequest extends HttpServletRequestWrapper {
