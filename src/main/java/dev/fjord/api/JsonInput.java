@@ -156,6 +156,33 @@ public final class JsonInput {
         return items;
     }
 
+    /** An array of free strings (deduplicated, order kept), each at most {@code maxLength} characters. */
+    public List<String> stringList(String field, int maxItems, int maxLength) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            return reject(field, "value_is_invalid");
+        }
+        if (value.size() > maxItems) {
+            return reject(field, "too_many_items");
+        }
+        List<String> items = new ArrayList<>();
+        for (JsonNode item : value.values()) {
+            if (!item.isString() || item.stringValue().isBlank() || item.stringValue().indexOf('\0') >= 0) {
+                return reject(field, "value_is_invalid");
+            }
+            if (item.stringValue().length() > maxLength) {
+                return reject(field, "value_is_too_long");
+            }
+            if (!items.contains(item.stringValue())) {
+                items.add(item.stringValue());
+            }
+        }
+        return items;
+    }
+
     /** Puts a sent field into {@code changes} under {@code column}; sent as null, it clears the column. */
     public void setIfSent(Changes changes, String field, String column, Object value) {
         if (has(field) && !hasError(field)) {

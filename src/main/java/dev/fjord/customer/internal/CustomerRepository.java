@@ -6,6 +6,7 @@ import dev.fjord.customer.MetadataInput;
 import dev.fjord.shared.Changes;
 import dev.fjord.shared.Ids;
 import dev.fjord.shared.OrganizationId;
+import dev.fjord.shared.PartialUpdate;
 import dev.fjord.shared.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,16 +60,7 @@ public class CustomerRepository {
     }
 
     public void update(OrganizationId organization, UUID id, Changes changes, Instant now) {
-        String assignments = changes.isEmpty() ? "" : changes.assignments(UPDATABLE_COLUMNS) + ", ";
-        var statement = jdbc.sql("UPDATE customers SET " + assignments
-                        + "updated_at = :now WHERE id = :id AND organization_id = :organization")
-                .param("id", id)
-                .param("organization", organization.value())
-                .param("now", Timestamp.from(now));
-        for (var change : changes.values().entrySet()) {
-            statement = statement.param(change.getKey(), change.getValue());
-        }
-        statement.update();
+        PartialUpdate.apply(jdbc, "customers", UPDATABLE_COLUMNS, organization, id, changes, now);
     }
 
     /**
