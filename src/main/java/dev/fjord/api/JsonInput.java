@@ -2,10 +2,12 @@ package dev.fjord.api;
 
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.Changes;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
@@ -34,6 +36,19 @@ public final class JsonInput {
             throw BillingError.badRequest("param is missing or the value is empty or invalid: " + key);
         }
         return new JsonInput(inner, new LinkedHashMap<>(), null);
+    }
+
+    /** One object of a batch, validated on its own (its errors are reported under its index by the caller). */
+    public static JsonInput item(JsonNode item) {
+        if (item == null || !item.isObject()) {
+            return null;
+        }
+        return new JsonInput(item, new LinkedHashMap<>(), null);
+    }
+
+    /** The errors collected so far, by field (empty when valid). */
+    public Map<String, List<String>> errors() {
+        return errors;
     }
 
     /** True when the field was sent, even as null. */
@@ -88,6 +103,56 @@ public final class JsonInput {
             return reject(field, "value_is_out_of_range");
         }
         return value.intValue();
+    }
+
+    /** An integer that may exceed int (amounts in cents). */
+    public Long longInteger(String field, long min, long max) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber()) {
+            return reject(field, "value_is_invalid");
+        }
+        if (!value.canConvertToLong() || value.longValue() < min || value.longValue() > max) {
+            return reject(field, "value_is_out_of_range");
+        }
+        return value.longValue();
+    }
+
+    /** A JSON number (integer or decimal) within bounds, e.g. a trial period of 1.5 days. */
+    public BigDecimal decimalNumber(String field, BigDecimal min, BigDecimal max) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            return reject(field, "value_is_invalid");
+        }
+        BigDecimal number = value.decimalValue();
+        if (number.compareTo(min) < 0 || number.compareTo(max) > 0) {
+            return reject(field, "value_is_out_of_range");
+        }
+        return number;
+    }
+
+    /** A UUID string (Lago ids), else {@code value_is_invalid}. */
+    public UUID uuid(String field) {
+        String text = string(field, 36);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return reject(field, "value_is_invalid");
+        }
+    }
+
+    /** The raw JSON of a field whose shape another component validates (charge properties), or null. */
+    public JsonNode rawObject(String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value;
     }
 
     public Boolean bool(String field) {

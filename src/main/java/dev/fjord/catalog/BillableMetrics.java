@@ -75,7 +75,7 @@ public class BillableMetrics {
     }
 
     public List<BillableMetric> findByIds(OrganizationId organization, List<UUID> ids) {
-        return repository.findLiveByIds(organization, ids);
+        return repository.findByIds(organization, ids);
     }
 
     public List<BillableMetric> list(OrganizationId organization, int limit, long offset) {

@@ -55,6 +55,19 @@ public class Customers {
         return new CustomerPage(withDetails(organization, page), repository.count(organization, query));
     }
 
+    /**
+     * Gives a customer without a currency the currency of what it subscribes to; a different currency is
+     * Lago's {@code currencies_does_not_match}.
+     */
+    @Transactional
+    public void assignCurrency(OrganizationId organization, Customer customer, String currency) {
+        if (customer.currency() == null) {
+            repository.update(organization, customer.id(), new dev.fjord.shared.Changes().set("currency", currency), clock.instant());
+        } else if (!customer.currency().equals(currency)) {
+            throw BillingError.validation("currency", "currencies_does_not_match");
+        }
+    }
+
     /** Soft-deletes the customer (its external id becomes free again) and returns it as it was, with deleted_at. */
     @Transactional
     public Customer delete(OrganizationId organization, String externalId) {

@@ -30,9 +30,9 @@ public final class BillingError extends RuntimeException {
 
     private final Kind kind;
     private final String code;
-    private final Map<String, List<String>> details;
+    private final Map<String, ?> details;
 
-    private BillingError(Kind kind, String code, String message, Map<String, List<String>> details) {
+    private BillingError(Kind kind, String code, String message, Map<String, ?> details) {
         super(message);
         this.kind = kind;
         this.code = code;
@@ -44,8 +44,11 @@ public final class BillingError extends RuntimeException {
         return validation(Map.of(field, List.of(errorCode)));
     }
 
-    /** 422 {@code validation_errors}; keys keep their insertion order in the response. */
-    public static BillingError validation(Map<String, List<String>> fieldErrors) {
+    /**
+     * 422 {@code validation_errors}; keys keep their insertion order. Values are lists of codes, or, for batches,
+     * a field map per array index ({@code {"0": {"transaction_id": ["value_already_exist"]}}}).
+     */
+    public static BillingError validation(Map<String, ?> fieldErrors) {
         return new BillingError(Kind.VALIDATION, "validation_errors", "validation errors " + fieldErrors,
                 new LinkedHashMap<>(fieldErrors));
     }
@@ -89,7 +92,7 @@ public final class BillingError extends RuntimeException {
     }
 
     /** Field errors of a 422, else null. */
-    public Map<String, List<String>> details() {
+    public Map<String, ?> details() {
         return details;
     }
 }

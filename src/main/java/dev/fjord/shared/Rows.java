@@ -19,6 +19,12 @@ public final class Rows {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
+    /** Bigint column that may be NULL. */
+    public static Long nullableLong(java.sql.ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
     /** Integer column that may be NULL. */
     public static Integer integer(java.sql.ResultSet rs, String column) throws SQLException {
         int value = rs.getInt(column);

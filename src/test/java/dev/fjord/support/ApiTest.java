@@ -7,6 +7,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * own organization, so tests never see each other's rows (the same isolation production relies on).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ApiTest.TestClockConfig.class)
 public abstract class ApiTest {
     @LocalServerPort
     protected int port;
@@ -24,6 +29,9 @@ public abstract class ApiTest {
     protected Organizations organizations;
     @Autowired
     protected JdbcClient jdbc;
+
+    @Autowired
+    protected MutableClock clock;
 
     /** The API client of this test's own organization. */
     protected ApiClient api;
@@ -35,7 +43,17 @@ public abstract class ApiTest {
 
     @BeforeEach
     void openOrganization() {
+        clock.reset();
         api = newOrganization("Acme Test");
+    }
+
+    @TestConfiguration
+    static class TestClockConfig {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock();
+        }
     }
 
     /** Opens another organization and returns a client holding its API key. */

@@ -77,7 +77,7 @@ public class BillableMetricRepository {
                 .params(organization.value(), code).query(BillableMetricRepository::row).list()).stream().findFirst();
     }
 
-    public List<BillableMetric> findLiveByIds(OrganizationId organization, List<UUID> ids) {
+    public List<BillableMetric> findByIds(OrganizationId organization, List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }

@@ -1,0 +1,67 @@
+package dev.fjord.catalog.internal;
+
+import dev.fjord.api.JsonFormats;
+import dev.fjord.catalog.BillableMetric;
+import dev.fjord.catalog.Charge;
+import dev.fjord.catalog.Plan;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Lago's {@code plan} object with its charges. */
+record PlanJson(
+        String lagoId,
+        String name,
+        String invoiceDisplayName,
+        String createdAt,
+        String code,
+        String interval,
+        String description,
+        long amountCents,
+        String amountCurrency,
+        BigDecimal trialPeriod,
+        boolean payInAdvance,
+        boolean billChargesMonthly,
+        long customersCount,
+        long activeSubscriptionsCount,
+        long draftInvoicesCount,
+        String parentId,
+        boolean pendingDeletion,
+        MinimumCommitment minimumCommitment,
+        List<ChargeJson> charges,
+        List<Object> fixedCharges,
+        List<Object> usageThresholds,
+        List<Object> taxes,
+        List<Object> entitlements) {
+
+    record MinimumCommitment(long amountCents, String invoiceDisplayName, String interval, List<Object> taxes) {}
+
+    record ChargeJson(String lagoId, String lagoBillableMetricId, String billableMetricCode, String code,
+            String invoiceDisplayName, String createdAt, String chargeModel, boolean invoiceable, String regroupPaidFees,
+            boolean payInAdvance, boolean prorated, long minAmountCents, ObjectNode properties, List<FilterJson> filters,
+            List<Object> taxes, Object appliedPricingUnit, String lagoParentId) {}
+
+    record FilterJson(String invoiceDisplayName, ObjectNode properties, Map<String, List<String>> values) {}
+
+    static PlanJson of(Plan p, Map<UUID, BillableMetric> metrics, long[] subscriptionCounts) {
+        MinimumCommitment commitment = p.minimumCommitmentAmountCents() == null ? null
+                : new MinimumCommitment(p.minimumCommitmentAmountCents(), p.minimumCommitmentInvoiceDisplayName(),
+                        p.interval().code(), List.of());
+        return new PlanJson(p.id().toString(), p.name(), p.invoiceDisplayName(), JsonFormats.timestamp(p.createdAt()),
+                p.code(), p.interval().code(), p.description(), p.amountCents(), p.amountCurrency(),
+                p.trialPeriod().stripTrailingZeros(), p.payInAdvance(), p.billChargesMonthly(), subscriptionCounts[1],
+                subscriptionCounts[0], 0, null, p.deletedAt() != null, commitment,
+                p.charges().stream().map(c -> charge(c, metrics.get(c.billableMetricId()))).toList(),
+                List.of(), List.of(), List.of(), List.of());
+    }
+
+    private static ChargeJson charge(Charge c, BillableMetric metric) {
+        return new ChargeJson(c.id().toString(), c.billableMetricId().toString(), metric == null ? null : metric.code(),
+                c.code(), c.invoiceDisplayName(), JsonFormats.timestamp(c.createdAt()), c.chargeModel().code(),
+                c.invoiceable(), c.regroupPaidFees(), c.payInAdvance(), c.prorated(), c.minAmountCents(), c.properties(),
+                c.filters().stream().map(f -> new FilterJson(f.invoiceDisplayName(), f.properties(), f.values())).toList(),
+                List.of(), null, null);
+    }
+}

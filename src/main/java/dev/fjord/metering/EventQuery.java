@@ -1,0 +1,6 @@
+package dev.fjord.metering;
+
+import java.time.Instant;
+
+/** Filters of {@code GET /events}; nulls mean "any". */
+public record EventQuery(String externalSubscriptionId, String code, Instant timestampFrom, Instant timestampTo) {}

@@ -1,0 +1,171 @@
+package dev.fjord.subscription.internal;
+
+import dev.fjord.api.CurrentOrganization;
+import dev.fjord.api.JsonInput;
+import dev.fjord.api.ListResponse;
+import dev.fjord.api.PageRequest;
+import dev.fjord.catalog.Plan;
+import dev.fjord.catalog.Plans;
+import dev.fjord.shared.BillingError;
+import dev.fjord.shared.Changes;
+import dev.fjord.shared.Limits;
+import dev.fjord.shared.OrganizationId;
+import dev.fjord.subscription.BillingPeriod;
+import dev.fjord.subscription.BillingPeriods;
+import dev.fjord.subscription.BillingTime;
+import dev.fjord.subscription.Subscription;
+import dev.fjord.subscription.SubscriptionInput;
+import dev.fjord.subscription.SubscriptionQuery;
+import dev.fjord.subscription.SubscriptionStatus;
+import dev.fjord.subscription.Subscriptions;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Lago's {@code /api/v1/subscriptions}. */
+@RestController
+@RequestMapping("/api/v1/subscriptions")
+class SubscriptionController {
+    static final List<String> BILLING_TIMES = List.of("calendar", "anniversary");
+    static final List<String> CREDIT_NOTE_OPTIONS = List.of("credit", "refund", "skip", "offset");
+    static final List<String> INVOICE_OPTIONS = List.of("generate", "skip");
+
+    private final Subscriptions subscriptions;
+    private final Plans plans;
+    private final Clock clock;
+
+    SubscriptionController(Subscriptions subscriptions, Plans plans, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.plans = plans;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    Map<String, Object> create(@CurrentOrganization OrganizationId organization, @RequestBody(required = false) JsonNode body) {
+        JsonInput in = JsonInput.root(body, "subscription");
+        String customer = mandatory(in, "external_customer_id");
+        String planCode = mandatory(in, "plan_code");
+        String externalId = mandatory(in, "external_id");
+        String name = in.string("name", Limits.MAX_TEXT_LENGTH);
+        String billingTime = in.oneOf("billing_time", BILLING_TIMES);
+        Instant subscriptionAt = timestamp(in, "subscription_at");
+        Instant endingAt = timestamp(in, "ending_at");
+        in.validate();
+        SubscriptionInput input = new SubscriptionInput(customer, planCode, externalId, name,
+                billingTime == null ? null : BillingTime.fromCode(billingTime).orElseThrow(), subscriptionAt, endingAt);
+        return json(organization, subscriptions.create(organization, input));
+    }
+
+    @PutMapping("/{externalId}")
+    Map<String, Object> update(@CurrentOrganization OrganizationId organization, @PathVariable String externalId,
+            @RequestParam(required = false) String status, @RequestBody(required = false) JsonNode body) {
+        JsonInput in = JsonInput.root(body, "subscription");
+        Changes changes = new Changes();
+        in.setIfSent(changes, "name", in.string("name", Limits.MAX_TEXT_LENGTH));
+        in.setIfSent(changes, "ending_at", timestamp(in, "ending_at"));
+        in.setRequiredIfSent(changes, "subscription_at", timestamp(in, "subscription_at"));
+        in.setIfSent(changes, "on_termination_credit_note", in.oneOf("on_termination_credit_note", CREDIT_NOTE_OPTIONS));
+        in.setRequiredIfSent(changes, "on_termination_invoice", in.oneOf("on_termination_invoice", INVOICE_OPTIONS));
+        in.validate();
+        toTimestamps(changes, "ending_at", "subscription_at");
+        return json(organization, subscriptions.update(organization, externalId, liveStatus(status), changes));
+    }
+
+    @GetMapping("/{externalId}")
+    Map<String, Object> show(@CurrentOrganization OrganizationId organization, @PathVariable String externalId,
+            @RequestParam(required = false) String status) {
+        SubscriptionStatus wanted = status == null ? SubscriptionStatus.ACTIVE : statusOf(status);
+        return json(organization, subscriptions.get(organization, externalId, wanted));
+    }
+
+    @DeleteMapping("/{externalId}")
+    Map<String, Object> terminate(@CurrentOrganization OrganizationId organization, @PathVariable String externalId,
+            @RequestParam(required = false) String status) {
+        return json(organization, subscriptions.terminate(organization, externalId, liveStatus(status)));
+    }
+
+    @GetMapping
+    Map<String, Object> list(@CurrentOrganization OrganizationId organization, PageRequest page, HttpServletRequest request) {
+        List<SubscriptionStatus> statuses = new ArrayList<>();
+        for (String parameter : List.of("status[]", "status")) {
+            String[] values = request.getParameterValues(parameter);
+            for (String value : values == null ? new String[0] : values) {
+                statuses.add(statusOf(value));
+            }
+        }
+        SubscriptionQuery query = new SubscriptionQuery(request.getParameter("external_customer_id"),
+                request.getParameter("plan_code"), statuses.isEmpty() ? List.of(SubscriptionStatus.ACTIVE) : statuses);
+        List<SubscriptionJson> items = subscriptions.list(organization, query, page.perPage(), page.offset()).stream()
+                .map(s -> of(organization, s)).toList();
+        return ListResponse.of("subscriptions", items, page, subscriptions.count(organization, query));
+    }
+
+    private Map<String, Object> json(OrganizationId organization, Subscription subscription) {
+        return Map.of("subscription", of(organization, subscription));
+    }
+
+    private SubscriptionJson of(OrganizationId organization, Subscription s) {
+        Plan plan = plans.getById(organization, s.planId());
+        BillingPeriod period = s.status() != SubscriptionStatus.ACTIVE ? null
+                : BillingPeriods.containing(plan.interval(), s.billingTime(), s.anchorDate(), s.zone(), clock.instant());
+        return SubscriptionJson.of(s, plan, period);
+    }
+
+    private static String mandatory(JsonInput in, String field) {
+        String value = in.string(field, Limits.MAX_TEXT_LENGTH);
+        if (value == null && !in.hasError(field)) {
+            in.error(field, "value_is_mandatory");
+        }
+        return value;
+    }
+
+    /** ISO-8601 with an offset, as Lago's clients send ({@code 2022-08-08T00:00:00Z}). */
+    private static Instant timestamp(JsonInput in, String field) {
+        String text = in.string(field, 64);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            in.error(field, "invalid_date");
+            return null;
+        }
+    }
+
+    private static void toTimestamps(Changes changes, String... columns) {
+        for (String column : columns) {
+            if (changes.sets(column) && changes.get(column) instanceof Instant instant) {
+                changes.set(column, java.sql.Timestamp.from(instant));
+            }
+        }
+    }
+
+    /** {@code ?status=pending} targets the pending subscription of an external id; default the active one. */
+    private static SubscriptionStatus liveStatus(String status) {
+        SubscriptionStatus wanted = status == null ? SubscriptionStatus.ACTIVE : statusOf(status);
+        if (wanted != SubscriptionStatus.ACTIVE && wanted != SubscriptionStatus.PENDING) {
+            throw BillingError.validation("status", "value_is_invalid");
+        }
+        return wanted;
+    }
+
+    private static SubscriptionStatus statusOf(String status) {
+        return SubscriptionStatus.fromCode(status).orElseThrow(() -> BillingError.validation("status", "value_is_invalid"));
+    }
+}
