@@ -129,7 +129,7 @@ CREATE TABLE events (
     created_at                 timestamptz NOT NULL,
     UNIQUE (organization_id, external_subscription_id, transaction_id)
 );
-CREATE INDEX events_listing ON events (organization_id, created_at DESC, id);
+CREATE INDEX events_listing ON events (organization_id, timestamp DESC, id DESC);
 CREATE INDEX events_subscription_time ON events (subscription_id, timestamp);
 
 -- Running values per (subscription, charge, filter, group, charge period), updated in the ingesting transaction.

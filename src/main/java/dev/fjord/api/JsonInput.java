@@ -261,10 +261,14 @@ public final class JsonInput {
 
     /** Like {@link #setIfSent} for a field that cannot be cleared: sent as null or blank is {@code value_is_mandatory}. */
     public void setRequiredIfSent(Changes changes, String field, Object value) {
+        setRequiredIfSent(changes, field, field, value);
+    }
+
+    public void setRequiredIfSent(Changes changes, String field, String column, Object value) {
         if (has(field) && value == null && !hasError(field)) {
             error(field, "value_is_mandatory");
         }
-        setIfSent(changes, field, field, value);
+        setIfSent(changes, field, column, value);
     }
 
     /** Records a field error found by the caller (a rule across fields, a uniqueness check...). */

@@ -18,11 +18,6 @@ public final class Changes {
         return this;
     }
 
-    public Changes remove(String column) {
-        values.remove(column);
-        return this;
-    }
-
     public boolean isEmpty() {
         return values.isEmpty();
     }

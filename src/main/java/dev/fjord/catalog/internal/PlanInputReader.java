@@ -61,24 +61,14 @@ final class PlanInputReader {
             changes.set("minimum_commitment_amount_cents", null);
             changes.set("minimum_commitment_invoice_display_name", null);
         } else if (commitment != null) {
-            commitment.setRequiredIfSent(changes, "amount_cents", commitment.longInteger("amount_cents", 0, MAX_AMOUNT_CENTS));
-            commitment.setIfSent(changes, "invoice_display_name",
+            commitment.setRequiredIfSent(changes, "amount_cents", "minimum_commitment_amount_cents",
+                    commitment.longInteger("amount_cents", 0, MAX_AMOUNT_CENTS));
+            commitment.setIfSent(changes, "invoice_display_name", "minimum_commitment_invoice_display_name",
                     commitment.string("invoice_display_name", MAX_TEXT_LENGTH));
-            renameColumn(changes, "amount_cents", "minimum_commitment_amount_cents", commitment);
-            renameColumn(changes, "invoice_display_name", "minimum_commitment_invoice_display_name", commitment);
         }
         List<PlanInput.ChargeInput> charges = readCharges(in);
         in.validate();
         return new PlanInput(code, changes, charges);
-    }
-
-    /** Nested minimum_commitment fields share names with plan columns; move them to their own columns. */
-    private static void renameColumn(Changes changes, String field, String column, JsonInput commitment) {
-        if (commitment.has(field) && !commitment.hasError(field)) {
-            Object value = changes.get(field);
-            changes.remove(field);
-            changes.set(column, value);
-        }
     }
 
     private static List<PlanInput.ChargeInput> readCharges(JsonInput in) {

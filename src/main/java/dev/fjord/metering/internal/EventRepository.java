@@ -56,7 +56,7 @@ public class EventRepository {
     }
 
     public List<Event> list(OrganizationId organization, EventQuery query, int limit, long offset) {
-        return jdbc.sql("SELECT * FROM events WHERE " + filter() + " ORDER BY created_at DESC, id ASC LIMIT :limit OFFSET :offset")
+        return jdbc.sql("SELECT * FROM events WHERE " + filter() + " ORDER BY timestamp DESC, id DESC LIMIT :limit OFFSET :offset")
                 .params(filterParams(organization, query)).param("limit", limit).param("offset", offset)
                 .query(this::row).list();
     }
