@@ -106,6 +106,12 @@ class PlanApiTest extends ApiTest {
         assertThat(errors(plan("[{\"billable_metric_id\": \"" + storage + "\", \"charge_model\": \"standard\","
                 + " \"pay_in_advance\": true, \"min_amount_cents\": 100, \"properties\": {\"amount\": \"1\"}}]")))
                 .isEqualTo("{\"min_amount_cents\":[\"not_compatible_with_pay_in_advance\"]}");
+        assertThat(errors(plan("[{\"billable_metric_id\": \"" + storage + "\", \"charge_model\": \"standard\","
+                + " \"properties\": {\"amount\": 5}}]"))).isEqualTo("{\"properties\":[\"invalid_amount\"]}");
+        assertThat(errors(plan("[{\"billable_metric_id\": \"" + storage + "\", \"charge_model\": \"graduated\","
+                + " \"properties\": {\"graduated_ranges\": [{\"from_value\": 0, \"to_value\": 10, \"per_unit_amount\": \"1\","
+                + " \"flat_amount\": \"0\"}, {\"from_value\": 20, \"to_value\": null, \"per_unit_amount\": \"1\","
+                + " \"flat_amount\": \"0\"}]}}]"))).isEqualTo("{\"properties\":[\"invalid_graduated_ranges\"]}");
         var unknownMetric = api.post("/api/v1/plans", plan("[{\"billable_metric_id\": \"00000000-0000-0000-0000-000000000000\","
                 + " \"charge_model\": \"standard\", \"properties\": {\"amount\": \"1\"}}]"));
         assertThat(unknownMetric.status()).isEqualTo(404);

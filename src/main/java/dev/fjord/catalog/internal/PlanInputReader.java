@@ -149,14 +149,14 @@ final class PlanInputReader {
         return values;
     }
 
-    /** Validates the model's properties (errors reported under Lago's property keys) and normalizes them. */
+    /** Validates the model's properties and normalizes them; like Lago, every property error is listed under {@code properties}. */
     private static ObjectNode properties(JsonInput in, ChargeModel model, JsonNode properties) {
         if (model == null) {
             return null;
         }
         JsonNode given = properties == null ? JsonNodeFactory.instance.objectNode() : properties;
         Map<String, List<String>> errors = ChargeProperties.validate(model, given);
-        errors.forEach((key, codes) -> codes.forEach(code -> in.error(key, code)));
+        errors.values().forEach(codes -> codes.forEach(code -> in.error("properties", code)));
         return errors.isEmpty() ? ChargeProperties.normalize(model, given) : null;
     }
 }
