@@ -40,8 +40,12 @@ final class PackageModel implements ModelRules {
     @Override
     public void normalize(JsonNode properties, ObjectNode out) {
         out.put(AMOUNT, properties.get(AMOUNT).stringValue());
-        out.put(SIZE, properties.get(SIZE).longValue());
-        out.put(FREE, JsonValues.absent(properties.get(FREE)) ? 0 : properties.get(FREE).longValue());
+        out.set(SIZE, properties.get(SIZE).deepCopy());
+        if (JsonValues.absent(properties.get(FREE))) {
+            out.put(FREE, 0);
+        } else {
+            out.set(FREE, properties.get(FREE).deepCopy());
+        }
     }
 
     @Override

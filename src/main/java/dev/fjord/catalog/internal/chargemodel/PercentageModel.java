@@ -73,7 +73,7 @@ final class PercentageModel implements ModelRules {
         out.put(RATE, properties.get(RATE).stringValue());
         out.put(FIXED, JsonValues.absent(properties.get(FIXED)) ? "0" : properties.get(FIXED).stringValue());
         if (!JsonValues.absent(properties.get(FREE_EVENTS))) {
-            out.put(FREE_EVENTS, properties.get(FREE_EVENTS).longValue());
+            out.set(FREE_EVENTS, properties.get(FREE_EVENTS).deepCopy());
         }
         for (String key : new String[] {FREE_AMOUNT, MIN, MAX}) {
             if (!JsonValues.absent(properties.get(key))) {

@@ -10,7 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Volume: all units priced at the tier the total reaches, {@code units × per_unit_amount + flat_amount}. At 0 units
- * the first tier applies, flat amount included (Lago's own test: "applies the flat amount from the first tier").
+ * (or below) the first tier applies, flat amount included (Lago's own test: "applies the flat amount from the first
+ * tier").
  *
  * <p>Bounds follow the same rules as graduated tiers. Lago's volume validator differs by accident: it rejects
  * adjacent tiers ({@code 0-10, 10-20}) and accepts a one-unit hole ({@code 0-10, 12-20}) where no tier then matches;
