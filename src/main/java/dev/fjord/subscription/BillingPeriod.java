@@ -24,8 +24,9 @@ public record BillingPeriod(LocalDate startDate, LocalDate endDate, Instant star
         if (endDate.isBefore(startDate)) {
             throw new IllegalArgumentException("period ends on " + endDate + " before it starts on " + startDate);
         }
-        if (!start.isBefore(endExclusive)) {
-            throw new IllegalArgumentException("period instants are empty: " + start + " to " + endExclusive);
+        // Equal instants are allowed: a day a zone skipped entirely (Pacific/Apia, 2011-12-30) has no instants.
+        if (endExclusive.isBefore(start)) {
+            throw new IllegalArgumentException("period ends at " + endExclusive + " before it starts at " + start);
         }
     }
 
