@@ -111,6 +111,10 @@ CREATE TABLE subscriptions (
 CREATE UNIQUE INDEX subscriptions_live_external_id ON subscriptions (organization_id, external_id)
     WHERE status IN ('pending', 'active');
 CREATE INDEX subscriptions_customer ON subscriptions (customer_id);
+-- status settlement (pending → active, due → terminated) runs on every read; it must not scan.
+CREATE INDEX subscriptions_pending_start ON subscriptions (organization_id, subscription_at) WHERE status = 'pending';
+CREATE INDEX subscriptions_active_end ON subscriptions (organization_id, ending_at)
+    WHERE status = 'active' AND ending_at IS NOT NULL;
 
 -- Raw events, kept for audit and to rebuild aggregates. The unique key is Lago's idempotency rule.
 CREATE TABLE events (

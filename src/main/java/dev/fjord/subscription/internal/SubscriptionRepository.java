@@ -76,15 +76,14 @@ public class SubscriptionRepository {
      * ones whose {@code ending_at} has passed are terminated. Idempotent; every read runs it first.
      */
     public void settleDueStatuses(OrganizationId organization, Instant now) {
-        Timestamp at = Timestamp.from(now);
         jdbc.sql("""
-                UPDATE subscriptions SET status = 'active', started_at = subscription_at, updated_at = ?
-                WHERE organization_id = ? AND status = 'pending' AND subscription_at <= ?""")
-                .params(at, organization.value(), at).update();
-        jdbc.sql("""
-                UPDATE subscriptions SET status = 'terminated', terminated_at = ending_at, updated_at = ?
-                WHERE organization_id = ? AND status = 'active' AND ending_at <= ?""")
-                .params(at, organization.value(), at).update();
+                UPDATE subscriptions SET status = CASE status WHEN 'pending' THEN 'active' ELSE 'terminated' END,
+                  started_at = CASE status WHEN 'pending' THEN subscription_at ELSE started_at END,
+                  terminated_at = CASE status WHEN 'active' THEN ending_at ELSE terminated_at END,
+                  updated_at = :now
+                WHERE organization_id = :organization
+                  AND ((status = 'pending' AND subscription_at <= :now) OR (status = 'active' AND ending_at <= :now))""")
+                .param("organization", organization.value()).param("now", Timestamp.from(now)).update();
     }
 
     public void markTerminated(OrganizationId organization, UUID id, SubscriptionStatus status, Instant now) {
