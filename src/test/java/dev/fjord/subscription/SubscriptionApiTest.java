@@ -44,6 +44,19 @@ class SubscriptionApiTest extends ApiTest {
     }
 
     @Test
+    void anniversaryPeriodsFollowTheSubscriptionDayInTheCustomersTimezone() {
+        s.customer("paris", "\"timezone\": \"Europe/Paris\"");
+        JsonNode sub = s.subscription("sub-a", "paris", "basic",
+                "\"billing_time\": \"anniversary\", \"subscription_at\": \"2026-01-31T12:00:00Z\"");
+        // Anchor 31 January (Paris): periods start 31 Jan, 28 Feb (capped), 31 Mar. On 15 March the period is
+        // 28 Feb – 30 Mar, at Paris midnights: 27 Feb 23:00Z (UTC+1) to 31 Mar 00:00 Paris = 30 Mar 22:00Z (UTC+2
+        // since the DST change of 29 March), shown as its last second.
+        assertThat(sub.get("billing_time").stringValue()).isEqualTo("anniversary");
+        assertThat(sub.get("current_billing_period_started_at").stringValue()).isEqualTo("2026-02-27T23:00:00Z");
+        assertThat(sub.get("current_billing_period_ending_at").stringValue()).isEqualTo("2026-03-30T21:59:59Z");
+    }
+
+    @Test
     void aFutureSubscriptionIsPendingUntilItsDateComes() {
         JsonNode sub = s.subscription("sub-2", "acme", "basic", "\"subscription_at\": \"2026-04-01T00:00:00Z\"");
         assertThat(sub.get("status").stringValue()).isEqualTo("pending");
