@@ -96,6 +96,13 @@ class EventApiTest extends ApiTest {
         assertThat(api.get("/api/v1/events?external_subscription_id=sub").body().get("meta").get("total_count").intValue())
                 .isEqualTo(1);
         assertThat(s.usage("acme", "sub").get("amount_cents").longValue()).isZero();
+        JsonNode errors = api.get("/api/v1/event_errors").body();
+        assertThat(errors.get("meta").get("total_count").intValue()).isEqualTo(2);
+        assertThat(errors.get("event_errors").get(0).get("transaction_id").stringValue()).isIn("lost-1", "lost-2");
+        assertThat(api.get("/api/v1/event_errors?external_subscription_id=no-such-sub").body().get("event_errors").get(0)
+                .get("error_code").stringValue()).isEqualTo("unknown_subscription");
+        assertThat(api.get("/api/v1/event_errors?external_subscription_id=sub").body().get("event_errors").get(0)
+                .get("error_code").stringValue()).isEqualTo("invalid_code");
     }
 
     @Test

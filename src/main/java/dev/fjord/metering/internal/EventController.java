@@ -90,7 +90,7 @@ class EventController {
             @RequestParam(required = false) String code,
             @RequestParam(name = "timestamp_from", required = false) String from,
             @RequestParam(name = "timestamp_to", required = false) String to) {
-        EventQuery query = new EventQuery(subscription, code, instant("timestamp_from", from), instant("timestamp_to", to));
+        EventQuery query = new EventQuery(subscription, code, instant("timestamp_from", from), instant("timestamp_to", to), false);
         return ListResponse.of("events", events.list(organization, query, page.perPage(), page.offset()).stream()
                 .map(EventJson::of).toList(), page, events.count(organization, query));
     }

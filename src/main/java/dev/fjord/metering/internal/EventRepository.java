@@ -80,7 +80,8 @@ public class EventRepository {
                 AND (CAST(:subscription AS text) IS NULL OR external_subscription_id = :subscription)
                 AND (CAST(:code AS text) IS NULL OR code = :code)
                 AND (CAST(:from AS timestamptz) IS NULL OR timestamp >= :from)
-                AND (CAST(:to AS timestamptz) IS NULL OR timestamp <= :to)""";
+                AND (CAST(:to AS timestamptz) IS NULL OR timestamp <= :to)
+                AND (NOT :uncounted OR error_code IS NOT NULL)""";
     }
 
     private static Map<String, Object> filterParams(OrganizationId organization, EventQuery query) {
@@ -90,6 +91,7 @@ public class EventRepository {
         params.put("code", query.code());
         params.put("from", query.timestampFrom() == null ? null : Timestamp.from(query.timestampFrom()));
         params.put("to", query.timestampTo() == null ? null : Timestamp.from(query.timestampTo()));
+        params.put("uncounted", query.onlyUncounted());
         return params;
     }
 
