@@ -135,6 +135,8 @@ class AddOnApiTest extends ApiTest {
         JsonNode renamed = api.put("/api/v1/add_ons/setup_fee", "{\"add_on\": {\"code\": \"onboarding\"}}").body().get("add_on");
         assertThat(renamed.get("code").stringValue()).isEqualTo("onboarding");
         assertThat(codes(renamed.get("taxes"))).containsExactly("vat");
+        assertThat(codes(api.put("/api/v1/add_ons/onboarding", "{\"add_on\": {\"tax_codes\": null}}").body()
+                .get("add_on").get("taxes"))).containsExactly("vat");
         assertThat(api.put("/api/v1/add_ons/onboarding", "{\"add_on\": {\"tax_codes\": []}}").body()
                 .get("add_on").get("taxes").toString()).isEqualTo("[]");
     }

@@ -154,9 +154,15 @@ class CouponApiTest extends ApiTest {
         assertThat(duplicate.status()).isEqualTo(422);
         assertThat(duplicate.body().get("error_details").toString()).isEqualTo("{\"code\":[\"value_already_exist\"]}");
 
+        // Renaming onto a live code is refused too, and changes nothing.
+        api.post("/api/v1/coupons", percentage("ten_off"));
+        assertThat(api.put("/api/v1/coupons/ten_off", "{\"coupon\": {\"code\": \"startup_deal\", \"name\": \"X\"}}")
+                .body().get("error_details").toString()).isEqualTo("{\"code\":[\"value_already_exist\"]}");
+        assertThat(api.get("/api/v1/coupons/ten_off").body().get("coupon").get("name").stringValue()).isEqualTo("Ten off");
+
         api.delete("/api/v1/coupons/startup_deal");
         assertThat(api.post("/api/v1/coupons", FIXED).status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/coupons").body().get("meta").get("total_count").intValue()).isEqualTo(1);
+        assertThat(api.get("/api/v1/coupons").body().get("meta").get("total_count").intValue()).isEqualTo(2);
     }
 
     @Test

@@ -72,6 +72,10 @@ class CustomerTaxesApiTest extends ApiTest {
         JsonNode kept = api.post("/api/v1/customers", "{\"customer\": {\"external_id\": \"c1\", \"name\": \"N\"}}")
                 .body().get("customer");
         assertThat(codes(kept.get("taxes"))).containsExactly("vat");
+        // Rails drops a null where it permits an array: Lago leaves the taxes as they are.
+        JsonNode keptOnNull = api.post("/api/v1/customers", "{\"customer\": {\"external_id\": \"c1\", \"tax_codes\": null}}")
+                .body().get("customer");
+        assertThat(codes(keptOnNull.get("taxes"))).containsExactly("vat");
 
         JsonNode replaced = api.post("/api/v1/customers", "{\"customer\": {\"external_id\": \"c1\", \"tax_codes\": [\"local\"]}}")
                 .body().get("customer");

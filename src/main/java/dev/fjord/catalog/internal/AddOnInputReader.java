@@ -40,12 +40,11 @@ final class AddOnInputReader {
         return new AddOnInput(changes, taxCodes);
     }
 
-    /** {@code tax_codes}: null when not sent; sent as null or [] it removes every tax. */
+    /**
+     * {@code tax_codes}: the full list ({@code []} removes every tax); absent or null leaves the taxes as they are,
+     * as in Lago (Rails drops a null where it permits an array).
+     */
     static List<String> taxCodes(JsonInput in) {
-        List<String> codes = in.stringList("tax_codes", MAX_CODES_PER_REQUEST, MAX_TEXT_LENGTH);
-        if (codes == null && in.has("tax_codes") && !in.hasError("tax_codes")) {
-            return List.of();
-        }
-        return codes;
+        return in.stringList("tax_codes", MAX_CODES_PER_REQUEST, MAX_TEXT_LENGTH);
     }
 }

@@ -128,13 +128,12 @@ final class CustomerInputReader {
         return pairs;
     }
 
-    /** {@code tax_codes}: null when not sent (taxes unchanged); sent as null or [] it removes every tax. */
+    /**
+     * {@code tax_codes}: the full list ({@code []} removes every tax); absent or null leaves the taxes as they are,
+     * as in Lago (Rails drops a null where it permits an array).
+     */
     private static List<String> readTaxCodes(JsonInput in) {
-        List<String> codes = in.stringList("tax_codes", MAX_CODES_PER_REQUEST, MAX_TEXT_LENGTH);
-        if (codes == null && in.has("tax_codes") && !in.hasError("tax_codes")) {
-            return List.of();
-        }
-        return codes;
+        return in.stringList("tax_codes", MAX_CODES_PER_REQUEST, MAX_TEXT_LENGTH);
     }
 
     private static String country(JsonInput in, String field) {
