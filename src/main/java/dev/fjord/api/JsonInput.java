@@ -147,7 +147,8 @@ public final class JsonInput {
 
     /**
      * A point in time: ISO 8601 with an offset ({@code 2025-08-08T23:59:59Z}), without one (read as UTC) or a bare
-     * date (its first second, UTC), the forms Lago's parser accepts. Anything else is {@code errorCode}.
+     * date (its first second, UTC), the forms Lago's parser accepts; a space may stand for the {@code T}. Anything
+     * else is {@code errorCode}.
      */
     public Instant timestamp(String field, String errorCode) {
         String text = text(field);
@@ -157,6 +158,9 @@ public final class JsonInput {
         String trimmed = text.strip();
         if (trimmed.length() > 64) {
             return reject(field, errorCode);
+        }
+        if (trimmed.length() > 10 && trimmed.charAt(10) == ' ') {
+            trimmed = trimmed.substring(0, 10) + "T" + trimmed.substring(11);
         }
         try {
             return OffsetDateTime.parse(trimmed).toInstant();

@@ -77,15 +77,15 @@ public class Customers {
      */
     @Transactional
     public void adoptCurrency(OrganizationId organization, UUID customerId, String currency) {
-        Customer customer = repository.findById(organization, customerId).orElseThrow(() -> BillingError.notFound("customer"));
+        Customer customer =
+                repository.findById(organization, customerId).orElseThrow(() -> BillingError.notFound("customer"));
         if (currency.equals(customer.currency())) {
             return;
         }
         if (customer.currency() != null || hasCurrencyBoundObjects(organization, customerId)) {
             throw BillingError.validation("currency", "currencies_does_not_match");
         }
-        repository.update(organization, customerId, new Changes().set("currency", currency),
-                clock.instant());
+        repository.update(organization, customerId, new Changes().set("currency", currency), clock.instant());
     }
 
     public Customer get(OrganizationId organization, String externalId) {

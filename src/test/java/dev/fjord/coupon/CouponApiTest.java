@@ -84,6 +84,11 @@ class CouponApiTest extends ApiTest {
                 .body().get("coupon");
         assertThat(offset.get("expiration_at").stringValue()).isEqualTo("2099-01-31T08:00:00Z");
         assertThat(offset.get("percentage_rate").stringValue()).isEqualTo("0.5");
+
+        // Without an offset the time is UTC; a space may separate date and time, as Rails' parser allows.
+        JsonNode spaced = api.put("/api/v1/coupons/o", "{\"coupon\": {\"expiration_at\": \"2099-02-01 12:30:00\"}}")
+                .body().get("coupon");
+        assertThat(spaced.get("expiration_at").stringValue()).isEqualTo("2099-02-01T12:30:00Z");
     }
 
     @Test
