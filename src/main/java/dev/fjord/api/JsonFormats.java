@@ -22,16 +22,28 @@ public final class JsonFormats {
     private static final java.time.format.DateTimeFormatter MILLIS =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
-    /** Decimals travel as strings, as Rails renders BigDecimal: {@code "10.0"}, {@code "2.5"}. */
-    public static String decimal(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal plain = value.stripTrailingZeros();
-        return plain.scale() <= 0 ? plain.setScale(1).toPlainString() : plain.toPlainString();
-    }
-
     public static String date(LocalDate date) {
         return date == null ? null : date.toString();
+    }
+
+    /**
+     * A decimal column as Lago (Rails) renders a BigDecimal: a JSON string without trailing zeros but with at least
+     * one decimal, {@code "20.0"}, {@code "12.5"}, {@code "0.00125"}; null stays null.
+     */
+    public static String decimal(BigDecimal value) {
+        return value == null ? null : normalized(value).toPlainString();
+    }
+
+    /**
+     * A float column as Lago renders it (tax rates are floats in Lago): a JSON number with at least one decimal,
+     * {@code 20.0}, {@code 5.5}. Lago's Go client decodes the tax rate into a float32, so it must not be a string.
+     */
+    public static BigDecimal number(BigDecimal value) {
+        return value == null ? null : normalized(value);
+    }
+
+    private static BigDecimal normalized(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 1 ? stripped.setScale(1) : stripped;
     }
 }

@@ -3,12 +3,19 @@ package dev.fjord.api;
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.Changes;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,6 +25,9 @@ import tools.jackson.databind.JsonNode;
  * Nested objects share the error list and report under their own field names, as Lago does.
  */
 public final class JsonInput {
+    /** A decimal as text: digits, an optional fraction, an optional sign (so a negative is out of range, not garbage). */
+    private static final Pattern DECIMAL_TEXT = Pattern.compile("-?[0-9]{1,20}(\\.[0-9]{1,20})?");
+
     private final JsonNode node;
     private final Map<String, List<String>> errors;
     /** Items of an array report under the array's name ({@code metadata}), not their own field names. */
@@ -105,7 +115,7 @@ public final class JsonInput {
         return value.intValue();
     }
 
-    /** An integer that may exceed int (amounts in cents). */
+    /** A whole number in {@code [min, max]}, such as an amount in cents. */
     public Long longInteger(String field, long min, long max) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
@@ -153,6 +163,69 @@ public final class JsonInput {
     public JsonNode rawObject(String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value;
+    }
+
+    /**
+     * A decimal sent as a JSON string ({@code "20.5"}, what Lago documents) or a JSON number (what the Go and Python
+     * clients send for some fields). At most {@code maxScale} decimals, else {@code value_is_invalid}; outside
+     * {@code [min, max]} is {@code value_is_out_of_range}; an {@code exclusiveMin} bound rejects {@code min} itself.
+     */
+    public BigDecimal decimal(String field, BigDecimal min, boolean exclusiveMin, BigDecimal max, int maxScale) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        BigDecimal number;
+        if (value.isNumber()) {
+            number = value.decimalValue();
+        } else if (value.isString() && DECIMAL_TEXT.matcher(value.stringValue().strip()).matches()) {
+            number = new BigDecimal(value.stringValue().strip());
+        } else {
+            return reject(field, "value_is_invalid");
+        }
+        number = number.stripTrailingZeros();
+        if (number.scale() > maxScale) {
+            return reject(field, "value_is_invalid");
+        }
+        int toMin = number.compareTo(min);
+        if (toMin < 0 || (exclusiveMin && toMin == 0) || number.compareTo(max) > 0) {
+            return reject(field, "value_is_out_of_range");
+        }
+        return number.scale() < 0 ? number.setScale(0) : number;
+    }
+
+    /**
+     * A point in time: ISO 8601 with an offset ({@code 2025-08-08T23:59:59Z}), without one (read as UTC) or a bare
+     * date (its first second, UTC), the forms Lago's parser accepts; a space may stand for the {@code T}. Anything
+     * else is {@code errorCode}.
+     */
+    public Instant timestamp(String field, String errorCode) {
+        String text = text(field);
+        if (text == null) {
+            return null;
+        }
+        String trimmed = text.strip();
+        if (trimmed.length() > 64) {
+            return reject(field, errorCode);
+        }
+        if (trimmed.length() > 10 && trimmed.charAt(10) == ' ') {
+            trimmed = trimmed.substring(0, 10) + "T" + trimmed.substring(11);
+        }
+        try {
+            return OffsetDateTime.parse(trimmed).toInstant();
+        } catch (DateTimeParseException notWithOffset) {
+            // try the next form
+        }
+        try {
+            return LocalDateTime.parse(trimmed).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException notLocal) {
+            // try the next form
+        }
+        try {
+            return LocalDate.parse(trimmed).atStartOfDay().toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException notADate) {
+            return reject(field, errorCode);
+        }
     }
 
     public Boolean bool(String field) {
@@ -221,7 +294,10 @@ public final class JsonInput {
         return items;
     }
 
-    /** An array of free strings (deduplicated, order kept), each at most {@code maxLength} characters. */
+    /**
+     * An array of free strings (codes), each non-blank and at most {@code maxLength} characters, duplicates dropped
+     * in order. More than {@code maxItems} is {@code too_many_items}.
+     */
     public List<String> stringList(String field, int maxItems, int maxLength) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
@@ -269,6 +345,13 @@ public final class JsonInput {
             error(field, "value_is_mandatory");
         }
         setIfSent(changes, field, column, value);
+    }
+
+    /** A field a create needs: absent, null or blank is {@code value_is_mandatory} (unless already in error). */
+    public void require(String field, Object value) {
+        if (value == null && !hasError(field)) {
+            error(field, "value_is_mandatory");
+        }
     }
 
     /** Records a field error found by the caller (a rule across fields, a uniqueness check...). */

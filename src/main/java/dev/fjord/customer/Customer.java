@@ -1,5 +1,6 @@
 package dev.fjord.customer;
 
+import dev.fjord.catalog.Tax;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -33,16 +34,17 @@ public record Customer(
         boolean skipInvoiceCustomSections,
         BillingConfiguration billingConfiguration,
         List<Metadata> metadata,
+        List<Tax> taxes,
         Instant createdAt,
         Instant updatedAt,
         Instant deletedAt) {
 
-    /** This customer with what is not stored on its row: the resolved timezone and the metadata pairs. */
-    public Customer withDetails(String resolvedTimezone, List<Metadata> pairs) {
+    /** This customer with what is not stored on its row: the resolved timezone, the metadata pairs and its taxes. */
+    public Customer withDetails(String resolvedTimezone, List<Metadata> pairs, List<Tax> ownTaxes) {
         return new Customer(id, externalId, sequentialId, slug, accountType, customerType, name, firstname, lastname,
                 email, phone, url, logoUrl, legalName, legalNumber, taxIdentificationNumber, externalSalesforceId,
                 address, shippingAddress, currency, timezone, resolvedTimezone, netPaymentTerm,
-                finalizeZeroAmountInvoice, skipInvoiceCustomSections, billingConfiguration, pairs, createdAt, updatedAt,
+                finalizeZeroAmountInvoice, skipInvoiceCustomSections, billingConfiguration, pairs, ownTaxes, createdAt, updatedAt,
                 deletedAt);
     }
 

@@ -1,17 +1,23 @@
 package dev.fjord.customer;
 
+import dev.fjord.catalog.Tax;
+import dev.fjord.catalog.Taxes;
 import dev.fjord.customer.internal.CustomerRepository;
 import dev.fjord.organization.Organization;
 import dev.fjord.organization.Organizations;
 import dev.fjord.shared.BillingError;
+import dev.fjord.shared.Changes;
 import dev.fjord.shared.OrganizationId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,11 +26,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class Customers {
     private final CustomerRepository repository;
     private final Organizations organizations;
+    private final Taxes taxes;
+    private final ObjectProvider<CurrencyBoundObjects> currencyBound;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Customers(CustomerRepository repository, Organizations organizations, Clock clock) {
+    Customers(CustomerRepository repository, Organizations organizations, Taxes taxes,
+            ObjectProvider<CurrencyBoundObjects> currencyBound, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.organizations = organizations;
+        this.taxes = taxes;
+        this.currencyBound = currencyBound;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -34,12 +47,45 @@ public class Customers {
         Instant now = clock.instant();
         UUID id = repository.lockLive(organization, upsert.externalId())
                 .orElseGet(() -> create(organization, upsert.externalId(), now));
+        if (upsert.changes().sets("currency")) {
+            checkCurrencyChange(organization, id, (String) upsert.changes().get("currency"));
+        }
         repository.update(organization, id, upsert.changes(), now);
         if (upsert.metadata() != null) {
             checkMetadataIds(organization, id, upsert.metadata());
             repository.replaceMetadata(organization, id, upsert.metadata(), now);
         }
+        if (upsert.taxCodes() != null) {
+            taxes.applyToCustomer(organization, id, upsert.taxCodes());
+        }
         return load(organization, id).orElseThrow();
+    }
+
+    /**
+     * The live customer with this external id, row-locked until the caller's transaction ends: what other modules
+     * take before attaching something to a customer (Lago serializes coupon applications per customer).
+     */
+    @Transactional
+    public Optional<Customer> lock(OrganizationId organization, String externalId) {
+        return repository.lockLive(organization, externalId).flatMap(id -> load(organization, id));
+    }
+
+    /**
+     * Lago's rule for an object priced in {@code currency} (a fixed-amount coupon...): a customer without currency
+     * takes it, one with the same keeps it, one with another is {@code 422 currency: currencies_does_not_match}.
+     * Call with the customer locked ({@link #lock}).
+     */
+    @Transactional
+    public void adoptCurrency(OrganizationId organization, UUID customerId, String currency) {
+        Customer customer =
+                repository.findById(organization, customerId).orElseThrow(() -> BillingError.notFound("customer"));
+        if (currency.equals(customer.currency())) {
+            return;
+        }
+        if (customer.currency() != null || hasCurrencyBoundObjects(organization, customerId)) {
+            throw BillingError.validation("currency", "currencies_does_not_match");
+        }
+        repository.update(organization, customerId, new Changes().set("currency", currency), clock.instant());
     }
 
     public Customer get(OrganizationId organization, String externalId) {
@@ -73,6 +119,7 @@ public class Customers {
     public Customer delete(OrganizationId organization, String externalId) {
         UUID id = repository.lockLive(organization, externalId).orElseThrow(() -> BillingError.notFound("customer"));
         repository.markDeleted(organization, id, clock.instant());
+        events.publishEvent(new CustomerDeleted(organization, id));
         return load(organization, id).orElseThrow();
     }
 
@@ -86,6 +133,18 @@ public class Customers {
         });
     }
 
+    /** A customer with objects priced in its currency keeps that currency (Lago: the customer is not "editable"). */
+    private void checkCurrencyChange(OrganizationId organization, UUID id, String currency) {
+        String current = repository.findById(organization, id).map(Customer::currency).orElse(null);
+        if (!Objects.equals(current, currency) && hasCurrencyBoundObjects(organization, id)) {
+            throw BillingError.validation("currency", "currencies_does_not_match");
+        }
+    }
+
+    private boolean hasCurrencyBoundObjects(OrganizationId organization, UUID customerId) {
+        return currencyBound.orderedStream().anyMatch(objects -> objects.existFor(organization, customerId));
+    }
+
     private void checkMetadataIds(OrganizationId organization, UUID customerId, List<MetadataInput> metadata) {
         Set<UUID> known = repository.metadataIds(organization, customerId);
         if (metadata.stream().anyMatch(pair -> pair.id() != null && !known.contains(pair.id()))) {
@@ -97,17 +156,18 @@ public class Customers {
         return repository.findById(organization, id).map(customer -> withDetails(organization, customer));
     }
 
-    /** Attaches metadata and the applicable timezone (customer → organization → UTC) with one query each. */
+    /** Attaches metadata, taxes and the applicable timezone (customer → organization → UTC), one query each. */
     private List<Customer> withDetails(OrganizationId organization, List<Customer> customers) {
         if (customers.isEmpty()) {
             return customers;
         }
         Organization owner = organizations.get(organization);
-        Map<UUID, List<Customer.Metadata>> metadata =
-                repository.metadata(organization, customers.stream().map(Customer::id).toList());
+        List<UUID> ids = customers.stream().map(Customer::id).toList();
+        Map<UUID, List<Customer.Metadata>> metadata = repository.metadata(organization, ids);
+        Map<UUID, List<Tax>> ownTaxes = taxes.ofCustomers(organization, ids);
         return customers.stream()
                 .map(c -> c.withDetails(c.timezone() != null ? c.timezone() : owner.timezone(),
-                        metadata.getOrDefault(c.id(), List.of())))
+                        metadata.getOrDefault(c.id(), List.of()), ownTaxes.getOrDefault(c.id(), List.of())))
                 .toList();
     }
 

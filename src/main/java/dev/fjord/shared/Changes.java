@@ -45,4 +45,19 @@ public final class Changes {
         }
         return sql.toString();
     }
+
+    /** {@code a, b} for an INSERT of the columns set, after checking each against the allowed ones. */
+    public String columns(Set<String> allowedColumns) {
+        for (String column : values.keySet()) {
+            if (!allowedColumns.contains(column)) {
+                throw new IllegalArgumentException("column not insertable: " + column);
+            }
+        }
+        return String.join(", ", values.keySet());
+    }
+
+    /** {@code :a, :b}, the named parameters matching {@link #columns}. */
+    public String parameters() {
+        return String.join(", ", values.keySet().stream().map(column -> ":" + column).toList());
+    }
 }

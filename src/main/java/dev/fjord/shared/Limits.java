@@ -20,4 +20,8 @@ public final class Limits {
     public static final int MAX_METADATA_VALUE_LENGTH = 100;
     /** Payment terms and grace periods in days: ten years is already absurd for an invoice. */
     public static final int MAX_DAYS = 3_650;
+    /** Amounts in cents (add-ons, coupons): ten trillion units of any currency is beyond any real price. */
+    public static final long MAX_AMOUNT_CENTS = 1_000_000_000_000_000L;
+    /** Lists of codes in one request (tax_codes, plan_codes...): more than this is a client bug. */
+    public static final int MAX_CODES_PER_REQUEST = 100;
 }

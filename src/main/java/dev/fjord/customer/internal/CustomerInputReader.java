@@ -1,5 +1,6 @@
 package dev.fjord.customer.internal;
 
+import static dev.fjord.shared.Limits.MAX_CODES_PER_REQUEST;
 import static dev.fjord.shared.Limits.MAX_CUSTOMER_METADATA;
 import static dev.fjord.shared.Limits.MAX_DAYS;
 import static dev.fjord.shared.Limits.MAX_LONG_TEXT_LENGTH;
@@ -63,8 +64,9 @@ final class CustomerInputReader {
         readShippingAddress(in.object("shipping_address"), changes);
         readBillingConfiguration(in.object("billing_configuration"), changes);
         List<MetadataInput> metadata = readMetadata(in);
+        List<String> taxCodes = readTaxCodes(in);
         in.validate();
-        return new CustomerUpsert(externalId, changes, metadata);
+        return new CustomerUpsert(externalId, changes, metadata, taxCodes);
     }
 
     private static void readShippingAddress(JsonInput address, Changes changes) {
@@ -124,6 +126,14 @@ final class CustomerInputReader {
             pairs.add(new MetadataInput(id, key, value, Boolean.TRUE.equals(display)));
         }
         return pairs;
+    }
+
+    /**
+     * {@code tax_codes}: the full list ({@code []} removes every tax); absent or null leaves the taxes as they are,
+     * as in Lago (Rails drops a null where it permits an array).
+     */
+    private static List<String> readTaxCodes(JsonInput in) {
+        return in.stringList("tax_codes", MAX_CODES_PER_REQUEST, MAX_TEXT_LENGTH);
     }
 
     private static String country(JsonInput in, String field) {

@@ -1,6 +1,7 @@
 package dev.fjord.customer.internal;
 
 import dev.fjord.api.JsonFormats;
+import dev.fjord.catalog.TaxJson;
 import dev.fjord.customer.Customer;
 import java.util.List;
 
@@ -42,7 +43,7 @@ record CustomerJson(
         BillingConfiguration billingConfiguration,
         Address shippingAddress,
         List<Metadata> metadata,
-        List<Object> taxes,
+        List<TaxJson> taxes,
         List<Object> integrationCustomers,
         List<Object> applicableInvoiceCustomSections) {
 
@@ -107,7 +108,7 @@ record CustomerJson(
                         .map(m -> new Metadata(m.id().toString(), m.key(), m.value(), m.displayInInvoice(),
                                 JsonFormats.timestamp(m.createdAt())))
                         .toList(),
-                List.of(),
+                c.taxes().stream().map(TaxJson::of).toList(),
                 List.of(),
                 List.of());
     }

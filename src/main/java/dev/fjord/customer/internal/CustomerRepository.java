@@ -221,6 +221,7 @@ public class CustomerRepository {
                         rs.getString("subscription_invoice_issuing_date_anchor"),
                         rs.getString("subscription_invoice_issuing_date_adjustment")),
                 List.of(),
+                List.of(),
                 Rows.instant(rs.getTimestamp("created_at")),
                 Rows.instant(rs.getTimestamp("updated_at")),
                 Rows.instant(rs.getTimestamp("deleted_at")));

@@ -6,6 +6,8 @@ import static dev.fjord.shared.Limits.MAX_TEXT_LENGTH;
 
 import dev.fjord.api.CurrentOrganization;
 import dev.fjord.api.JsonInput;
+import dev.fjord.organization.AppliedTaxes;
+import dev.fjord.organization.Organization;
 import dev.fjord.organization.Organizations;
 import dev.fjord.shared.Changes;
 import dev.fjord.shared.Formats;
@@ -13,6 +15,7 @@ import dev.fjord.shared.OrganizationId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,20 +35,27 @@ class OrganizationController {
     static final int MAX_GRACE_PERIOD_DAYS = 365;
 
     private final Organizations organizations;
+    private final ObjectProvider<AppliedTaxes> appliedTaxes;
 
-    OrganizationController(Organizations organizations) {
+    OrganizationController(Organizations organizations, ObjectProvider<AppliedTaxes> appliedTaxes) {
         this.organizations = organizations;
+        this.appliedTaxes = appliedTaxes;
     }
 
     @GetMapping
     Map<String, Object> show(@CurrentOrganization OrganizationId organization) {
-        return Map.of("organization", OrganizationJson.of(organizations.get(organization)));
+        return Map.of("organization", json(organizations.get(organization)));
     }
 
     @PutMapping
     Map<String, Object> update(@CurrentOrganization OrganizationId organization, @RequestBody(required = false) JsonNode body) {
         Changes changes = changes(JsonInput.root(body, "organization"));
-        return Map.of("organization", OrganizationJson.of(organizations.update(organization, changes)));
+        return Map.of("organization", json(organizations.update(organization, changes)));
+    }
+
+    private OrganizationJson json(Organization organization) {
+        AppliedTaxes taxes = appliedTaxes.getIfAvailable();
+        return OrganizationJson.of(organization, taxes == null ? List.of() : List.copyOf(taxes.of(organization.id())));
     }
 
     private static Changes changes(JsonInput in) {

@@ -35,7 +35,7 @@ record OrganizationJson(
 
     record BillingConfiguration(String invoiceFooter, int invoiceGracePeriod, String documentLocale) {}
 
-    static OrganizationJson of(Organization o) {
+    static OrganizationJson of(Organization o, List<Object> taxes) {
         return new OrganizationJson(
                 o.id().toString(),
                 o.name(),
@@ -60,7 +60,7 @@ record OrganizationJson(
                 o.timezone(),
                 o.emailSettings(),
                 new BillingConfiguration(o.invoiceFooter(), o.invoiceGracePeriod(), o.documentLocale()),
-                List.of(),
+                taxes,
                 o.finalizeZeroAmountInvoice(),
                 "postgres");
     }

@@ -1,0 +1,5 @@
+package dev.fjord.catalog;
+
+import java.util.List;
+
+public record TaxPage(List<Tax> taxes, long totalCount) {}

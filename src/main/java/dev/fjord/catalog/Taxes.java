@@ -1,0 +1,97 @@
+package dev.fjord.catalog;
+
+import dev.fjord.catalog.internal.TaxRepository;
+import dev.fjord.catalog.internal.TaxRepository.Owner;
+import dev.fjord.shared.BillingError;
+import dev.fjord.shared.Changes;
+import dev.fjord.shared.OrganizationId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Taxes of an organization ({@code /api/v1/taxes}) and the taxes attached to customers. Other modules name taxes by
+ * code; an unknown code is Lago's {@code 404 tax_not_found} and nothing is written.
+ */
+@Service
+public class Taxes {
+    private final TaxRepository repository;
+    private final Clock clock;
+
+    Taxes(TaxRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** Creates a tax from its columns (name, code and rate are checked present by the caller). */
+    @Transactional
+    public Tax create(OrganizationId organization, Changes values) {
+        UUID id = repository.insert(organization, values, clock.instant());
+        return repository.findById(organization, id).orElseThrow();
+    }
+
+    /** Changes only the sent columns of the live tax {@code code}; a new code must be free. */
+    @Transactional
+    public Tax update(OrganizationId organization, String code, Changes changes) {
+        UUID id = repository.lockLive(organization, code).orElseThrow(() -> BillingError.notFound("tax"));
+        repository.update(organization, id, changes, clock.instant());
+        return repository.findById(organization, id).orElseThrow();
+    }
+
+    public Tax get(OrganizationId organization, String code) {
+        return repository.findLive(organization, code).orElseThrow(() -> BillingError.notFound("tax"));
+    }
+
+    public TaxPage list(OrganizationId organization, int limit, long offset) {
+        return new TaxPage(repository.list(organization, limit, offset), repository.count(organization));
+    }
+
+    /**
+     * Soft-deletes the tax, freeing its code, and removes it from the customers and add-ons it was applied to.
+     * Answers the tax as it was before the removal (Lago answers the deleted record).
+     */
+    @Transactional
+    public Tax delete(OrganizationId organization, String code) {
+        UUID id = repository.lockLive(organization, code).orElseThrow(() -> BillingError.notFound("tax"));
+        Tax before = repository.findById(organization, id).orElseThrow();
+        repository.markDeleted(organization, id, clock.instant());
+        return before;
+    }
+
+    /** The live taxes with these codes, by name; any unknown code is {@code 404 tax_not_found}. */
+    public List<Tax> resolve(OrganizationId organization, Collection<String> codes) {
+        LinkedHashSet<String> wanted = new LinkedHashSet<>(codes);
+        List<Tax> found = repository.findLive(organization, wanted);
+        if (found.size() != wanted.size()) {
+            throw BillingError.notFound("tax");
+        }
+        return found;
+    }
+
+    /** Makes {@code codes} the exact list of the customer's own taxes (empty removes them all). */
+    @Transactional
+    public void applyToCustomer(OrganizationId organization, UUID customerId, Collection<String> codes) {
+        List<UUID> ids = resolve(organization, codes).stream().map(Tax::id).toList();
+        repository.replaceLinks(organization, Owner.CUSTOMER, customerId, ids, now());
+    }
+
+    /** The taxes attached to each customer; customers without taxes are absent from the map. */
+    public Map<UUID, List<Tax>> ofCustomers(OrganizationId organization, Collection<UUID> customerIds) {
+        return repository.linked(organization, Owner.CUSTOMER, customerIds);
+    }
+
+    /** The taxes applied to the organization (its default billing entity in Lago's terms). */
+    public List<Tax> appliedToOrganization(OrganizationId organization) {
+        return repository.appliedToOrganization(organization);
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

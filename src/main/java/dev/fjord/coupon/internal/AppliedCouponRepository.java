@@ -1,0 +1,191 @@
+package dev.fjord.coupon.internal;
+
+import dev.fjord.coupon.AppliedCoupon;
+import dev.fjord.coupon.AppliedCouponQuery;
+import dev.fjord.coupon.Coupon;
+import dev.fjord.shared.Ids;
+import dev.fjord.shared.OrganizationId;
+import dev.fjord.shared.Rows;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for applied coupons; every statement is scoped by organization. */
+@Repository
+public class AppliedCouponRepository {
+    /** An applied coupon row with its customer's external id and its coupon's columns (prefixed {@code c_}). */
+    private static final String SELECT = """
+            SELECT ac.*, cu.external_id AS external_customer_id,
+              c.id AS c_id, c.name AS c_name, c.code AS c_code, c.description AS c_description,
+              c.coupon_type AS c_coupon_type, c.amount_cents AS c_amount_cents, c.amount_currency AS c_amount_currency,
+              c.percentage_rate AS c_percentage_rate, c.frequency AS c_frequency,
+              c.frequency_duration AS c_frequency_duration, c.reusable AS c_reusable, c.limited_plans AS c_limited_plans,
+              c.limited_billable_metrics AS c_limited_billable_metrics, c.expiration AS c_expiration,
+              c.expiration_at AS c_expiration_at, c.terminated_at AS c_terminated_at, c.created_at AS c_created_at,
+              c.deleted_at AS c_deleted_at
+            FROM applied_coupons ac
+            JOIN customers cu ON cu.id = ac.customer_id AND cu.organization_id = ac.organization_id
+            JOIN coupons c ON c.id = ac.coupon_id AND c.organization_id = ac.organization_id
+            """;
+
+    /** The values an application stores: the coupon's, or the overrides sent. */
+    public record Values(Long amountCents, String amountCurrency, BigDecimal percentageRate, String frequency,
+            Integer frequencyDuration) {}
+
+    private final JdbcClient jdbc;
+
+    AppliedCouponRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public UUID insert(OrganizationId organization, UUID couponId, UUID customerId, Values values, Instant now) {
+        UUID id = Ids.newId();
+        jdbc.sql("""
+                INSERT INTO applied_coupons (id, organization_id, coupon_id, customer_id, status, amount_cents,
+                  amount_currency, percentage_rate, frequency, frequency_duration, frequency_duration_remaining,
+                  created_at, updated_at)
+                VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, organization.value(), couponId, customerId, values.amountCents(), values.amountCurrency(),
+                        values.percentageRate(), values.frequency(), values.frequencyDuration(),
+                        values.frequencyDuration(), Timestamp.from(now), Timestamp.from(now))
+                .update();
+        return id;
+    }
+
+    public Optional<AppliedCoupon> find(OrganizationId organization, UUID id) {
+        return jdbc.sql(SELECT + " WHERE ac.organization_id = ? AND ac.id = ?")
+                .params(organization.value(), id).query(AppliedCouponRepository::row).optional();
+    }
+
+    /** The customer's applied coupon {@code id}, row-locked until the transaction ends. */
+    public Optional<UUID> lockOfCustomer(OrganizationId organization, UUID customerId, UUID id) {
+        return jdbc.sql("SELECT id FROM applied_coupons WHERE organization_id = ? AND customer_id = ? AND id = ? FOR UPDATE")
+                .params(organization.value(), customerId, id).query(UUID.class).optional();
+    }
+
+    /** Whether the coupon was ever applied to the customer, whatever the application's status (Lago's rule). */
+    public boolean appliedBefore(OrganizationId organization, UUID customerId, UUID couponId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM applied_coupons WHERE organization_id = ? AND customer_id = ? AND coupon_id = ?)")
+                .params(organization.value(), customerId, couponId).query(Boolean.class).single();
+    }
+
+    /** Whether the coupon was ever applied to anyone: from then on its terms are frozen. */
+    public boolean appliedToAnyone(OrganizationId organization, UUID couponId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM applied_coupons WHERE organization_id = ? AND coupon_id = ?)")
+                .params(organization.value(), couponId).query(Boolean.class).single();
+    }
+
+    /** Whether the customer has an applied coupon carrying a currency (any status), which pins its currency. */
+    public boolean withCurrency(OrganizationId organization, UUID customerId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM applied_coupons
+                  WHERE organization_id = ? AND customer_id = ? AND amount_currency IS NOT NULL)""")
+                .params(organization.value(), customerId).query(Boolean.class).single();
+    }
+
+    public void terminate(OrganizationId organization, UUID id, Instant now) {
+        jdbc.sql("""
+                UPDATE applied_coupons SET status = 'terminated', terminated_at = ?, updated_at = ?
+                WHERE organization_id = ? AND id = ? AND status = 'active'""")
+                .params(Timestamp.from(now), Timestamp.from(now), organization.value(), id).update();
+    }
+
+    public void terminateAllOfCoupon(OrganizationId organization, UUID couponId, Instant now) {
+        jdbc.sql("""
+                UPDATE applied_coupons SET status = 'terminated', terminated_at = ?, updated_at = ?
+                WHERE organization_id = ? AND coupon_id = ? AND status = 'active'""")
+                .params(Timestamp.from(now), Timestamp.from(now), organization.value(), couponId).update();
+    }
+
+    public void terminateAllOfCustomer(OrganizationId organization, UUID customerId, Instant now) {
+        jdbc.sql("""
+                UPDATE applied_coupons SET status = 'terminated', terminated_at = ?, updated_at = ?
+                WHERE organization_id = ? AND customer_id = ? AND status = 'active'""")
+                .params(Timestamp.from(now), Timestamp.from(now), organization.value(), customerId).update();
+    }
+
+    /** Applied coupons of live customers, newest first (Lago's order). */
+    public List<AppliedCoupon> list(OrganizationId organization, AppliedCouponQuery query, int limit, long offset) {
+        Filter filter = filter(organization, query);
+        var statement = jdbc.sql(SELECT + " WHERE " + filter.sql
+                + " ORDER BY ac.created_at DESC, ac.id LIMIT :limit OFFSET :offset");
+        for (var param : filter.params.entrySet()) {
+            statement = statement.param(param.getKey(), param.getValue());
+        }
+        return statement.param("limit", limit).param("offset", offset).query(AppliedCouponRepository::row).list();
+    }
+
+    public long count(OrganizationId organization, AppliedCouponQuery query) {
+        Filter filter = filter(organization, query);
+        var statement = jdbc.sql("SELECT count(*) FROM (" + SELECT + " WHERE " + filter.sql + ") matching");
+        for (var param : filter.params.entrySet()) {
+            statement = statement.param(param.getKey(), param.getValue());
+        }
+        return statement.query(Long.class).single();
+    }
+
+    private record Filter(String sql, Map<String, Object> params) {}
+
+    private static Filter filter(OrganizationId organization, AppliedCouponQuery query) {
+        StringBuilder sql = new StringBuilder("ac.organization_id = :organization AND cu.deleted_at IS NULL");
+        Map<String, Object> params = new HashMap<>();
+        params.put("organization", organization.value());
+        if (query.externalCustomerId() != null) {
+            sql.append(" AND cu.external_id = :external_customer_id");
+            params.put("external_customer_id", query.externalCustomerId());
+        }
+        if (query.status() != null) {
+            sql.append(" AND ac.status = :status");
+            params.put("status", query.status());
+        }
+        if (query.couponCodes() != null && !query.couponCodes().isEmpty()) {
+            sql.append(" AND c.code IN (:coupon_codes)");
+            params.put("coupon_codes", query.couponCodes());
+        }
+        return new Filter(sql.toString(), params);
+    }
+
+    private static AppliedCoupon row(ResultSet rs, int n) throws SQLException {
+        Coupon coupon = CouponRepository.row(rs, "c_");
+        long amount = rs.getLong("amount_cents");
+        Long amountCents = rs.wasNull() ? null : amount;
+        String frequency = rs.getString("frequency");
+        return new AppliedCoupon(
+                rs.getObject("id", UUID.class),
+                coupon,
+                rs.getObject("customer_id", UUID.class),
+                rs.getString("external_customer_id"),
+                rs.getString("status"),
+                amountCents,
+                remaining(coupon, frequency, amountCents),
+                rs.getString("amount_currency"),
+                rs.getBigDecimal("percentage_rate"),
+                frequency,
+                Rows.integer(rs, "frequency_duration"),
+                Rows.integer(rs, "frequency_duration_remaining"),
+                Rows.instant(rs.getTimestamp("created_at")),
+                Rows.instant(rs.getTimestamp("terminated_at")));
+    }
+
+    /**
+     * What is left of a fixed amount used once: the amount minus what invoices consumed. Invoices do not exist yet,
+     * so nothing is consumed; when they do, subtract the sum of this application's credits here. Null for
+     * percentages and for recurring or forever applications, as in Lago.
+     */
+    private static Long remaining(Coupon coupon, String frequency, Long amountCents) {
+        if (!"once".equals(frequency) || !coupon.isFixedAmount() || amountCents == null) {
+            return null;
+        }
+        long consumed = 0;
+        return amountCents - consumed;
+    }
+}
