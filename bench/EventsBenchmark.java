@@ -97,16 +97,17 @@ public class EventsBenchmark {
         sendAll(large, "large");
         String smallPath = "/api/v1/customers/bench-" + run + "/current_usage?external_subscription_id=small-" + run;
         String largePath = "/api/v1/customers/bench-" + run + "/current_usage?external_subscription_id=large-" + run;
-        latencies(smallPath, 200);
-        latencies(largePath, 200);
-        double[] small = latencies(smallPath, 1_000);
-        double[] large10k = latencies(largePath, 1_000);
+        // Interleaved, so both see the same JIT state and the same background noise.
+        double[][] both = latencies(smallPath, largePath, 500);
+        both = latencies(smallPath, largePath, 2_000);
+        double[] small = both[0];
+        double[] large10k = both[1];
 
         System.out.printf("events: %d in %.2f s with %d clients -> %.0f events/s%n", batches * BATCH, seconds, CLIENTS, fjordRate);
         System.out.printf("raw COPY of the same rows: %.0f events/s; Fjord / COPY = %.1f%%%n", copyRate, 100 * fjordRate / copyRate);
         System.out.printf("current_usage with 10 events:     p50 %.2f ms, p99 %.2f ms%n", small[0], small[1]);
-        System.out.printf("current_usage with 10,000 events: p50 %.2f ms, p99 %.2f ms (p99 ratio %.2f)%n",
-                large10k[0], large10k[1], large10k[1] / small[1]);
+        System.out.printf("current_usage with 10,000 events: p50 %.2f ms, p99 %.2f ms (ratio to 10 events: p50 %.2f, p99 %.2f)%n",
+                large10k[0], large10k[1], large10k[0] / small[0], large10k[1] / small[1]);
     }
 
     static String batch(String subscription, String code, int b, long now, int size) {
@@ -141,19 +142,29 @@ public class EventsBenchmark {
         pool.shutdown();
     }
 
-    /** {p50, p99} in milliseconds over n sequential reads. */
-    static double[] latencies(String path, int n) throws Exception {
-        double[] ms = new double[n];
+    /** {{p50, p99} of a, {p50, p99} of b} in milliseconds over n alternating sequential reads of each. */
+    static double[][] latencies(String a, String b, int n) throws Exception {
+        double[][] ms = new double[2][n];
         for (int i = 0; i < n; i++) {
-            long t = System.nanoTime();
-            HttpResponse<String> r = HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
-            ms[i] = (System.nanoTime() - t) / 1e6;
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(path + ": " + r.body());
-            }
+            ms[0][i] = timedGet(a);
+            ms[1][i] = timedGet(b);
         }
-        Arrays.sort(ms);
-        return new double[] {ms[n / 2], ms[(int) Math.ceil(n * 0.99) - 1]};
+        double[][] result = new double[2][];
+        for (int k = 0; k < 2; k++) {
+            Arrays.sort(ms[k]);
+            result[k] = new double[] {ms[k][n / 2], ms[k][(int) Math.ceil(n * 0.99) - 1]};
+        }
+        return result;
+    }
+
+    static double timedGet(String path) throws Exception {
+        long t = System.nanoTime();
+        HttpResponse<String> r = HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        double ms = (System.nanoTime() - t) / 1e6;
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + ": " + r.body());
+        }
+        return ms;
     }
 
     static String post(String path, String body) throws Exception {
