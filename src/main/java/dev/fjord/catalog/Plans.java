@@ -28,12 +28,14 @@ public class Plans {
 
     private final PlanRepository repository;
     private final BillableMetrics metrics;
+    private final Taxes taxes;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Plans(PlanRepository repository, BillableMetrics metrics, ApplicationEventPublisher events, Clock clock) {
+    Plans(PlanRepository repository, BillableMetrics metrics, Taxes taxes, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.metrics = metrics;
+        this.taxes = taxes;
         this.events = events;
         this.clock = clock;
     }
@@ -51,7 +53,8 @@ public class Plans {
         repository.update(organization, id, input.changes(), now);
         List<PlanInput.ChargeInput> charges = input.charges() == null ? List.of() : input.charges();
         checkCharges(organization, charges, Set.of());
-        repository.replaceCharges(organization, id, charges, now);
+        writeCharges(organization, id, charges, now);
+        applyPlanTaxes(organization, id, input);
         return repository.findById(organization, id).orElseThrow();
     }
 
@@ -76,8 +79,9 @@ public class Plans {
         }
         if (input.charges() != null) {
             checkCharges(organization, input.charges(), repository.liveChargeIds(organization, id));
-            repository.replaceCharges(organization, id, input.charges(), now);
+            writeCharges(organization, id, input.charges(), now);
         }
+        applyPlanTaxes(organization, id, input);
         return repository.findById(organization, id).orElseThrow();
     }
 
@@ -109,6 +113,15 @@ public class Plans {
         return metrics.findByIds(organization, ids).stream().collect(Collectors.toMap(BillableMetric::id, Function.identity()));
     }
 
+    /** The taxes of a plan and of each of its charges, for rendering. */
+    public PlanTaxes taxesOf(OrganizationId organization, Plan plan) {
+        return new PlanTaxes(taxes.ofPlans(organization, List.of(plan.id())).getOrDefault(plan.id(), List.of()),
+                taxes.ofCharges(organization, plan.charges().stream().map(Charge::id).toList()));
+    }
+
+    /** {@code charges}: the taxes of each charge that has its own, by charge id. */
+    public record PlanTaxes(List<Tax> plan, Map<UUID, List<Tax>> charges) {}
+
     /** Soft-deletes the plan; its live subscriptions are terminated in the same transaction (Lago's behaviour). */
     @Transactional
     public Plan delete(OrganizationId organization, String code) {
@@ -116,6 +129,21 @@ public class Plans {
         repository.markDeleted(organization, id, clock.instant());
         events.publishEvent(new PlanDeleted(organization, id));
         return repository.findById(organization, id).orElseThrow();
+    }
+
+    private void writeCharges(OrganizationId organization, UUID planId, List<PlanInput.ChargeInput> charges, Instant now) {
+        List<UUID> ids = repository.replaceCharges(organization, planId, charges, now);
+        for (int i = 0; i < charges.size(); i++) {
+            if (charges.get(i).taxCodes() != null) {
+                taxes.applyToCharge(organization, ids.get(i), charges.get(i).taxCodes());
+            }
+        }
+    }
+
+    private void applyPlanTaxes(OrganizationId organization, UUID planId, PlanInput input) {
+        if (input.taxCodes() != null) {
+            taxes.applyToPlan(organization, planId, input.taxCodes());
+        }
     }
 
     private static void checkIntervalRules(PlanInput input, Plan current) {

@@ -86,6 +86,43 @@ public class Taxes {
         return repository.linked(organization, Owner.CUSTOMER, customerIds);
     }
 
+    /** Makes {@code codes} the exact list of the plan's taxes. */
+    @Transactional
+    public void applyToPlan(OrganizationId organization, UUID planId, Collection<String> codes) {
+        List<UUID> ids = resolve(organization, codes).stream().map(Tax::id).toList();
+        repository.replaceLinks(organization, Owner.PLAN, planId, ids, now());
+    }
+
+    /** Makes {@code codes} the exact list of the charge's own taxes. */
+    @Transactional
+    public void applyToCharge(OrganizationId organization, UUID chargeId, Collection<String> codes) {
+        List<UUID> ids = resolve(organization, codes).stream().map(Tax::id).toList();
+        repository.replaceLinks(organization, Owner.CHARGE, chargeId, ids, now());
+    }
+
+    public Map<UUID, List<Tax>> ofPlans(OrganizationId organization, Collection<UUID> planIds) {
+        return repository.linked(organization, Owner.PLAN, planIds);
+    }
+
+    public Map<UUID, List<Tax>> ofCharges(OrganizationId organization, Collection<UUID> chargeIds) {
+        return repository.linked(organization, Owner.CHARGE, chargeIds);
+    }
+
+    /**
+     * The taxes of a fee, by Lago's precedence: the charge's own, else the plan's, else the customer's, else the
+     * organization's.
+     */
+    public List<Tax> forFee(OrganizationId organization, UUID planId, UUID chargeId, UUID customerId) {
+        for (Map<UUID, List<Tax>> level : List.of(ofCharges(organization, List.of(chargeId)),
+                ofPlans(organization, List.of(planId)), ofCustomers(organization, List.of(customerId)))) {
+            List<Tax> taxes = level.values().stream().findFirst().orElse(List.of());
+            if (!taxes.isEmpty()) {
+                return taxes;
+            }
+        }
+        return appliedToOrganization(organization);
+    }
+
     /** The taxes applied to the organization (its default billing entity in Lago's terms). */
     public List<Tax> appliedToOrganization(OrganizationId organization) {
         return repository.appliedToOrganization(organization);

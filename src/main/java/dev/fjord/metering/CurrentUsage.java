@@ -4,6 +4,10 @@ import dev.fjord.catalog.BillableMetric;
 import dev.fjord.catalog.Charge;
 import dev.fjord.catalog.Plan;
 import dev.fjord.catalog.Plans;
+import dev.fjord.catalog.Tax;
+import dev.fjord.catalog.Taxes;
+import dev.fjord.shared.Money;
+import java.math.BigDecimal;
 import dev.fjord.metering.internal.UsagePricing;
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.OrganizationId;
@@ -28,16 +32,24 @@ public class CurrentUsage {
     private final Subscriptions subscriptions;
     private final Plans plans;
     private final UsagePricing pricing;
+    private final Taxes taxes;
     private final Clock clock;
 
-    CurrentUsage(Subscriptions subscriptions, Plans plans, UsagePricing pricing, Clock clock) {
+    CurrentUsage(Subscriptions subscriptions, Plans plans, UsagePricing pricing, Taxes taxes, Clock clock) {
         this.subscriptions = subscriptions;
         this.plans = plans;
         this.pricing = pricing;
+        this.taxes = taxes;
         this.clock = clock;
     }
 
-    public UsageReport of(OrganizationId organization, String externalCustomerId, String externalSubscriptionId) {
+    /**
+     * The usage of the subscription's current charge period. With {@code applyTaxes}, each fee (one per charge
+     * bucket) is taxed at the sum of its taxes' rates (charge → plan → customer → organization, Lago's
+     * precedence), rounded per fee.
+     */
+    public UsageReport of(OrganizationId organization, String externalCustomerId, String externalSubscriptionId,
+            boolean applyTaxes) {
         Subscription subscription = subscriptions.get(organization, externalSubscriptionId, SubscriptionStatus.ACTIVE);
         if (!subscription.externalCustomerId().equals(externalCustomerId)) {
             throw BillingError.notFound("customer");
@@ -48,6 +60,7 @@ public class CurrentUsage {
                 subscription.billingTime(), subscription.anchorDate(), subscription.zone(), clock.instant());
         List<UsageReport.ChargeUsage> charges = new ArrayList<>();
         long amountCents = 0;
+        long taxesCents = 0;
         for (Charge charge : plan.charges()) {
             BillableMetric metric = metrics.get(charge.billableMetricId());
             if (metric == null || metric.deletedAt() != null) {
@@ -57,8 +70,15 @@ public class CurrentUsage {
                     plan.amountCurrency());
             charges.add(usage);
             amountCents += usage.amountCents();
+            if (applyTaxes && usage.amountCents() != 0) {
+                BigDecimal rate = taxes.forFee(organization, plan.id(), charge.id(), subscription.customerId()).stream()
+                        .map(Tax::rate).reduce(BigDecimal.ZERO, BigDecimal::add);
+                for (UsageReport.Bucket bucket : usage.buckets()) {
+                    taxesCents += Money.percentOf(bucket.amountCents(), rate);
+                }
+            }
         }
         return new UsageReport(period.start(), period.endExclusive().minusSeconds(1), period.endDate().plusDays(1),
-                plan.amountCurrency(), amountCents, 0, charges);
+                plan.amountCurrency(), amountCents, taxesCents, charges);
     }
 }

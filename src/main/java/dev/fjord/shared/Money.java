@@ -15,6 +15,12 @@ public final class Money {
         return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
     }
 
+    /** {@code ratePercent}% of an amount in minor units, HALF_UP to a whole minor unit (a fee's tax, as Lago rounds it). */
+    public static long percentOf(long minorUnits, BigDecimal ratePercent) {
+        return BigDecimal.valueOf(minorUnits).multiply(ratePercent).movePointLeft(2)
+                .setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
     public static long toMinorUnits(BigDecimal amount, String currency) {
         return amount.movePointRight(exponent(currency)).setScale(0, RoundingMode.HALF_UP).longValueExact();
     }

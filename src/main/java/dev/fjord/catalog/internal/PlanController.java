@@ -62,6 +62,7 @@ class PlanController {
     }
 
     private PlanJson of(OrganizationId organization, Plan plan) {
-        return PlanJson.of(plan, plans.metricsOf(organization, plan), plans.subscriptionCounts(organization, plan.id()));
+        return PlanJson.of(plan, plans.metricsOf(organization, plan), plans.subscriptionCounts(organization, plan.id()),
+                plans.taxesOf(organization, plan));
     }
 }

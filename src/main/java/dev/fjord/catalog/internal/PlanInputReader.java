@@ -10,6 +10,7 @@ import dev.fjord.catalog.PlanInput;
 import dev.fjord.catalog.PlanInterval;
 import dev.fjord.shared.Changes;
 import dev.fjord.shared.Formats;
+import dev.fjord.shared.Limits;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,8 +68,9 @@ final class PlanInputReader {
                     commitment.string("invoice_display_name", MAX_TEXT_LENGTH));
         }
         List<PlanInput.ChargeInput> charges = readCharges(in);
+        List<String> taxCodes = in.stringList("tax_codes", Limits.MAX_CODES_PER_REQUEST, MAX_TEXT_LENGTH);
         in.validate();
-        return new PlanInput(code, changes, charges);
+        return new PlanInput(code, changes, charges, in.has("tax_codes") && taxCodes == null ? List.of() : taxCodes);
     }
 
     private static List<PlanInput.ChargeInput> readCharges(JsonInput in) {
@@ -95,13 +97,14 @@ final class PlanInputReader {
             String regroup = item.oneOf("regroup_paid_fees", List.of("invoice"));
             ObjectNode properties = properties(in, model, item.rawObject("properties"));
             List<PlanInput.FilterInput> filters = readFilters(in, model, item);
+            List<String> taxCodes = item.stringList("tax_codes", Limits.MAX_CODES_PER_REQUEST, MAX_TEXT_LENGTH);
             if (metricId == null || model == null || properties == null || filters == null) {
                 continue;
             }
             charges.add(new PlanInput.ChargeInput(id, metricId, item.string("code", MAX_TEXT_LENGTH),
                     item.string("invoice_display_name", MAX_TEXT_LENGTH), model, Boolean.TRUE.equals(payInAdvance),
                     !Boolean.FALSE.equals(invoiceable), Boolean.TRUE.equals(prorated), minAmount == null ? 0 : minAmount,
-                    regroup, properties, filters));
+                    regroup, properties, filters, item.has("tax_codes") && taxCodes == null ? List.of() : taxCodes));
         }
         return charges;
     }

@@ -4,6 +4,9 @@ import dev.fjord.api.JsonFormats;
 import dev.fjord.catalog.BillableMetric;
 import dev.fjord.catalog.Charge;
 import dev.fjord.catalog.Plan;
+import dev.fjord.catalog.Plans;
+import dev.fjord.catalog.Tax;
+import dev.fjord.catalog.TaxJson;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,7 @@ record PlanJson(
         List<ChargeJson> charges,
         List<Object> fixedCharges,
         List<Object> usageThresholds,
-        List<Object> taxes,
+        List<TaxJson> taxes,
         List<Object> entitlements) {
 
     record MinimumCommitment(long amountCents, String invoiceDisplayName, String interval, List<Object> taxes) {}
@@ -41,11 +44,11 @@ record PlanJson(
     record ChargeJson(String lagoId, String lagoBillableMetricId, String billableMetricCode, String code,
             String invoiceDisplayName, String createdAt, String chargeModel, boolean invoiceable, String regroupPaidFees,
             boolean payInAdvance, boolean prorated, long minAmountCents, ObjectNode properties, List<FilterJson> filters,
-            List<Object> taxes, Object appliedPricingUnit, String lagoParentId) {}
+            List<TaxJson> taxes, Object appliedPricingUnit, String lagoParentId) {}
 
     record FilterJson(String invoiceDisplayName, ObjectNode properties, Map<String, List<String>> values) {}
 
-    static PlanJson of(Plan p, Map<UUID, BillableMetric> metrics, long[] subscriptionCounts) {
+    static PlanJson of(Plan p, Map<UUID, BillableMetric> metrics, long[] subscriptionCounts, Plans.PlanTaxes taxes) {
         MinimumCommitment commitment = p.minimumCommitmentAmountCents() == null ? null
                 : new MinimumCommitment(p.minimumCommitmentAmountCents(), p.minimumCommitmentInvoiceDisplayName(),
                         p.interval().code(), List.of());
@@ -53,15 +56,16 @@ record PlanJson(
                 p.code(), p.interval().code(), p.description(), p.amountCents(), p.amountCurrency(),
                 p.trialPeriod().stripTrailingZeros(), p.payInAdvance(), p.billChargesMonthly(), subscriptionCounts[1],
                 subscriptionCounts[0], 0, null, p.deletedAt() != null, commitment,
-                p.charges().stream().map(c -> charge(c, metrics.get(c.billableMetricId()))).toList(),
-                List.of(), List.of(), List.of(), List.of());
+                p.charges().stream().map(c -> charge(c, metrics.get(c.billableMetricId()),
+                        taxes.charges().getOrDefault(c.id(), List.of()))).toList(),
+                List.of(), List.of(), taxes.plan().stream().map(TaxJson::of).toList(), List.of());
     }
 
-    private static ChargeJson charge(Charge c, BillableMetric metric) {
+    private static ChargeJson charge(Charge c, BillableMetric metric, List<Tax> taxes) {
         return new ChargeJson(c.id().toString(), c.billableMetricId().toString(), metric == null ? null : metric.code(),
                 c.code(), c.invoiceDisplayName(), JsonFormats.timestamp(c.createdAt()), c.chargeModel().code(),
                 c.invoiceable(), c.regroupPaidFees(), c.payInAdvance(), c.prorated(), c.minAmountCents(), c.properties(),
                 c.filters().stream().map(f -> new FilterJson(f.invoiceDisplayName(), f.properties(), f.values())).toList(),
-                List.of(), null, null);
+                taxes.stream().map(TaxJson::of).toList(), null, null);
     }
 }

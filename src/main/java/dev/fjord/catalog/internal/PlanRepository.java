@@ -91,9 +91,11 @@ public class PlanRepository {
 
     /**
      * Replaces the plan's charges: a charge sent with its id is rewritten in place (usage aggregated under it
-     * stays attached), the others are created, and live charges not sent are soft-deleted.
+     * stays attached), the others are created, and live charges not sent are soft-deleted. Answers the charges' ids
+     * in the order sent.
      */
-    public void replaceCharges(OrganizationId organization, UUID planId, List<PlanInput.ChargeInput> charges, Instant now) {
+    public List<UUID> replaceCharges(OrganizationId organization, UUID planId, List<PlanInput.ChargeInput> charges, Instant now) {
+        List<UUID> ids = new ArrayList<>();
         List<UUID> kept = charges.stream().map(PlanInput.ChargeInput::id).filter(java.util.Objects::nonNull).toList();
         jdbc.sql("""
                 UPDATE charges SET deleted_at = :now WHERE organization_id = :organization AND plan_id = :plan
@@ -103,6 +105,7 @@ public class PlanRepository {
         int position = 0;
         for (PlanInput.ChargeInput charge : charges) {
             UUID chargeId = charge.id() != null ? charge.id() : Ids.newId();
+            ids.add(chargeId);
             jdbc.sql("""
                     INSERT INTO charges (id, organization_id, plan_id, billable_metric_id, code, invoice_display_name,
                       charge_model, pay_in_advance, invoiceable, prorated, min_amount_cents, regroup_paid_fees, properties,
@@ -125,6 +128,7 @@ public class PlanRepository {
                     .update();
             replaceFilters(organization, chargeId, charge.filters(), now);
         }
+        return ids;
     }
 
     private void replaceFilters(OrganizationId organization, UUID chargeId, List<PlanInput.FilterInput> filters, Instant now) {

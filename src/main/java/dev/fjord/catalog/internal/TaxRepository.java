@@ -30,7 +30,9 @@ public class TaxRepository {
     /** The objects a tax can be attached to, each with its link table (Lago's {@code <owner>s_taxes}). */
     public enum Owner {
         CUSTOMER("customers_taxes", "customer_id"),
-        ADD_ON("add_ons_taxes", "add_on_id");
+        ADD_ON("add_ons_taxes", "add_on_id"),
+        PLAN("plans_taxes", "plan_id"),
+        CHARGE("charges_taxes", "charge_id");
 
         final String table;
         final String column;
@@ -47,11 +49,7 @@ public class TaxRepository {
         this.jdbc = jdbc;
     }
 
-    /**
-     * A tax row with its usage counts, each a count of live objects. Plans and charges do not exist yet: when their
-     * tables arrive ({@code plans_taxes}, {@code charges_taxes}), replace the two zero columns here with subselects
-     * like the add-ons one, and every tax response follows.
-     */
+    /** A tax row with its usage counts, each a count of live objects. */
     private static String select() {
         return select("");
     }
@@ -66,8 +64,10 @@ public class TaxRepository {
                       AND (EXISTS (SELECT 1 FROM customers_taxes ct WHERE ct.customer_id = c.id AND ct.tax_id = t.id)
                         OR (t.applied_to_organization
                           AND NOT EXISTS (SELECT 1 FROM customers_taxes own WHERE own.customer_id = c.id)))) AS customers_count,
-                  0 AS plans_count,
-                  0 AS charges_count
+                  (SELECT count(*) FROM plans_taxes pt JOIN plans p ON p.id = pt.plan_id AND p.deleted_at IS NULL
+                    WHERE pt.tax_id = t.id AND pt.organization_id = t.organization_id) AS plans_count,
+                  (SELECT count(*) FROM charges_taxes cht JOIN charges ch ON ch.id = cht.charge_id AND ch.deleted_at IS NULL
+                    WHERE cht.tax_id = t.id AND cht.organization_id = t.organization_id) AS charges_count
                 FROM taxes t
                 """;
     }

@@ -20,7 +20,9 @@ class CurrentUsageController {
 
     @GetMapping("/api/v1/customers/{externalCustomerId}/current_usage")
     Map<String, Object> show(@CurrentOrganization OrganizationId organization, @PathVariable String externalCustomerId,
-            @RequestParam(name = "external_subscription_id") String externalSubscriptionId) {
-        return Map.of("customer_usage", UsageJson.of(currentUsage.of(organization, externalCustomerId, externalSubscriptionId)));
+            @RequestParam(name = "external_subscription_id") String externalSubscriptionId,
+            @RequestParam(name = "apply_taxes", defaultValue = "true") boolean applyTaxes) {
+        return Map.of("customer_usage",
+                UsageJson.of(currentUsage.of(organization, externalCustomerId, externalSubscriptionId, applyTaxes)));
     }
 }
