@@ -74,6 +74,10 @@ public class BillableMetrics {
         return repository.findLive(organization, code).orElseThrow(() -> BillingError.notFound("billable_metric"));
     }
 
+    public java.util.Optional<BillableMetric> find(OrganizationId organization, String code) {
+        return repository.findLive(organization, code);
+    }
+
     public List<BillableMetric> findByIds(OrganizationId organization, List<UUID> ids) {
         return repository.findByIds(organization, ids);
     }

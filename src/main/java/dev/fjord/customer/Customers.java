@@ -114,6 +114,15 @@ public class Customers {
         }
     }
 
+    /**
+     * Takes the customer's row lock until the transaction ends: wallet creations of one customer queue here, so the
+     * active-wallet limit and code uniqueness are checked without races.
+     */
+    @Transactional
+    public void lockForWallets(OrganizationId organization, UUID customerId) {
+        repository.lock(organization, customerId);
+    }
+
     /** Soft-deletes the customer (its external id becomes free again) and returns it as it was, with deleted_at. */
     @Transactional
     public Customer delete(OrganizationId organization, String externalId) {

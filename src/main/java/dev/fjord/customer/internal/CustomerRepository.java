@@ -49,6 +49,11 @@ public class CustomerRepository {
                 .params(organization.value(), externalId).query(UUID.class).optional();
     }
 
+    public void lock(OrganizationId organization, UUID id) {
+        jdbc.sql("SELECT id FROM customers WHERE organization_id = ? AND id = ? FOR UPDATE")
+                .params(organization.value(), id).query(UUID.class).single();
+    }
+
     public UUID insert(OrganizationId organization, String externalId, long sequentialId, String slug, Instant now) {
         UUID id = Ids.newId();
         jdbc.sql("""

@@ -1,0 +1,98 @@
+package dev.fjord.wallet;
+
+import dev.fjord.metering.CurrentUsage;
+import dev.fjord.metering.UsageReport;
+import dev.fjord.shared.Credits;
+import dev.fjord.shared.OrganizationId;
+import dev.fjord.subscription.Subscription;
+import dev.fjord.subscription.SubscriptionQuery;
+import dev.fjord.subscription.SubscriptionStatus;
+import dev.fjord.subscription.Subscriptions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * The real-time ongoing balance (spec §4.5), computed on read from current usage — itself read from the incremental
+ * aggregates — so it is right in the first read after an event's or a top-up's 200 (Lago refreshes it every 5
+ * minutes). Unbilled usage (fees plus taxes) is allocated across the customer's active wallets of the usage currency:
+ * usage keys by amount, largest first; wallets by priority; each wallet takes up to its balance, and the last
+ * applicable wallet absorbs the overflow and goes negative.
+ */
+@Service
+public class OngoingBalances {
+    /** The key of a usage's taxes: payable by wallets not limited to some metrics. */
+    private static final String TAXES = "";
+
+    private final Subscriptions subscriptions;
+    private final CurrentUsage currentUsage;
+
+    OngoingBalances(Subscriptions subscriptions, CurrentUsage currentUsage) {
+        this.subscriptions = subscriptions;
+        this.currentUsage = currentUsage;
+    }
+
+    /** The ongoing balance of each of the wallets (active wallets of one customer, in application order). */
+    public Map<UUID, OngoingBalance> of(OrganizationId organization, String externalCustomerId, List<Wallet> wallets) {
+        Map<UUID, Long> allocated = new HashMap<>();
+        for (Map.Entry<String, Map<String, Long>> currency : usageByCurrency(organization, externalCustomerId).entrySet()) {
+            List<Wallet> inCurrency = wallets.stream().filter(w -> w.isActive() && w.currency().equals(currency.getKey()))
+                    .toList();
+            allocate(currency.getValue(), inCurrency, allocated);
+        }
+        Map<UUID, OngoingBalance> balances = new LinkedHashMap<>();
+        for (Wallet wallet : wallets) {
+            long usage = wallet.isActive() ? allocated.getOrDefault(wallet.id(), 0L) : 0;
+            long remaining = wallet.balanceCents() - usage;
+            balances.put(wallet.id(), new OngoingBalance(usage, remaining,
+                    Credits.fromCents(usage, wallet.rateAmount(), wallet.currency()),
+                    Credits.fromCents(remaining, wallet.rateAmount(), wallet.currency())));
+        }
+        return balances;
+    }
+
+    /** Unbilled usage of the customer's active subscriptions: per currency, cents per metric code (taxes apart). */
+    private Map<String, Map<String, Long>> usageByCurrency(OrganizationId organization, String externalCustomerId) {
+        Map<String, Map<String, Long>> byCurrency = new HashMap<>();
+        SubscriptionQuery active = new SubscriptionQuery(externalCustomerId, null, List.of(SubscriptionStatus.ACTIVE));
+        for (Subscription subscription : subscriptions.list(organization, active, 1_000, 0)) {
+            UsageReport report = currentUsage.of(organization, externalCustomerId, subscription.externalId(), true);
+            Map<String, Long> keys = byCurrency.computeIfAbsent(report.currency(), c -> new HashMap<>());
+            for (UsageReport.ChargeUsage charge : report.charges()) {
+                keys.merge(charge.metric().code(), charge.amountCents(), Long::sum);
+            }
+            keys.merge(TAXES, report.taxesAmountCents(), Long::sum);
+        }
+        return byCurrency;
+    }
+
+    private static void allocate(Map<String, Long> usage, List<Wallet> wallets, Map<UUID, Long> allocated) {
+        List<Map.Entry<String, Long>> keys = new ArrayList<>(usage.entrySet());
+        keys.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry::getKey));
+        for (Map.Entry<String, Long> key : keys) {
+            long left = key.getValue();
+            List<Wallet> applicable = wallets.stream().filter(w -> pays(w, key.getKey())).toList();
+            for (int i = 0; i < applicable.size() && left > 0; i++) {
+                Wallet wallet = applicable.get(i);
+                long taken = allocated.getOrDefault(wallet.id(), 0L);
+                boolean last = i == applicable.size() - 1;
+                long share = last ? left : Math.min(left, Math.max(0, wallet.balanceCents() - taken));
+                allocated.put(wallet.id(), taken + share);
+                left -= share;
+            }
+        }
+    }
+
+    /** Usage fees are {@code charge} fees: a wallet pays them unless limited to other fee types or other metrics. */
+    private static boolean pays(Wallet wallet, String metricCode) {
+        boolean feeType = wallet.appliesToFeeTypes().isEmpty() || wallet.appliesToFeeTypes().contains("charge");
+        boolean metric = wallet.appliesToBillableMetricCodes().isEmpty()
+                ? true : !metricCode.equals(TAXES) && wallet.appliesToBillableMetricCodes().contains(metricCode);
+        return feeType && metric;
+    }
+}

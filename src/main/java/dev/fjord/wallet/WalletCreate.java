@@ -1,0 +1,14 @@
+package dev.fjord.wallet;
+
+import dev.fjord.shared.Changes;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /wallets}: the wallet's columns ({@code changes}: name, priority, expiration_at, top-up limits...), its
+ * restrictions and metadata, and the credits given at creation with their transaction attributes.
+ */
+public record WalletCreate(String externalCustomerId, BigDecimal rateAmount, String currency, String code,
+        Changes changes, List<String> metricCodes, Map<String, String> metadata, BigDecimal paidCredits,
+        BigDecimal grantedCredits, boolean ignorePaidTopUpLimits, TopUpAttributes initialTopUp) {}

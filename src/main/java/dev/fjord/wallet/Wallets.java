@@ -1,0 +1,187 @@
+package dev.fjord.wallet;
+
+import dev.fjord.catalog.BillableMetrics;
+import dev.fjord.customer.Customer;
+import dev.fjord.customer.Customers;
+import dev.fjord.shared.BillingError;
+import dev.fjord.shared.Changes;
+import dev.fjord.shared.OrganizationId;
+import dev.fjord.wallet.internal.WalletRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Wallets: Lago's {@code /wallets} use cases (spec §1). */
+@Service
+public class Wallets {
+    /** Lago's current limit of active wallets per customer (spec §1.4). */
+    public static final int MAX_ACTIVE_WALLETS = 6;
+
+    private final WalletRepository repository;
+    private final WalletTransactions transactions;
+    private final Customers customers;
+    private final BillableMetrics metrics;
+    private final Clock clock;
+
+    Wallets(WalletRepository repository, WalletTransactions transactions, Customers customers, BillableMetrics metrics,
+            Clock clock) {
+        this.repository = repository;
+        this.transactions = transactions;
+        this.customers = customers;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a wallet and, unlike Lago (which does it a moment later in a job), applies its initial credits in the
+     * same transaction: the answer already shows granted credits settled and paid ones pending with their invoice.
+     */
+    @Transactional
+    public Wallet create(OrganizationId organization, WalletCreate create) {
+        Instant now = clock.instant();
+        Customer customer = customers.find(organization, create.externalCustomerId())
+                .orElseThrow(() -> BillingError.validation("customer", "customer_not_found"));
+        customers.lockForWallets(organization, customer.id());
+        if (repository.countActive(organization, customer.id()) >= MAX_ACTIVE_WALLETS) {
+            throw BillingError.validation("customer", "wallet_limit_reached");
+        }
+        List<UUID> metricIds = metricIds(organization, create.metricCodes(), "applies_to", "invalid_limitations");
+        if (customer.currency() == null) {
+            customers.assignCurrency(organization, customer, create.currency());
+        }
+        String code = code(organization, customer.id(), create.code(), (String) create.changes().get("name"), now);
+        UUID id = repository.insert(organization, customer.id(), create.currency(), code, create.rateAmount(), now);
+        repository.update(organization, id, create.changes(), now);
+        repository.replaceMetrics(organization, id, metricIds);
+        if (create.metadata() != null && !create.metadata().isEmpty()) {
+            repository.replaceMetadata(organization, id, create.metadata());
+        }
+        if (create.paidCredits() != null || create.grantedCredits() != null) {
+            transactions.topUp(organization, new TopUpRequest(id, create.paidCredits(), create.grantedCredits(), null,
+                    null, null, create.ignorePaidTopUpLimits(), create.initialTopUp()));
+        }
+        return repository.find(organization, id).orElseThrow();
+    }
+
+    /** Changes the sent fields; rate, currency and balances are not updatable. A terminated wallet refuses changes. */
+    @Transactional
+    public Wallet update(OrganizationId organization, UUID id, Changes changes, List<String> metricCodes,
+            Map<String, String> metadata) {
+        Wallet wallet = repository.lock(organization, id).orElseThrow(() -> BillingError.notFound("wallet"));
+        if (!wallet.isActive()) {
+            throw BillingError.validation("wallet_id", "wallet_is_terminated");
+        }
+        if (changes.sets("code") && !wallet.code().equals(changes.get("code"))
+                && repository.activeCodeTaken(organization, wallet.customerId(), (String) changes.get("code"))) {
+            throw BillingError.validation("code", "value_already_exist");
+        }
+        Long min = changes.sets("paid_top_up_min_amount_cents") ? (Long) changes.get("paid_top_up_min_amount_cents")
+                : wallet.paidTopUpMinAmountCents();
+        Long max = changes.sets("paid_top_up_max_amount_cents") ? (Long) changes.get("paid_top_up_max_amount_cents")
+                : wallet.paidTopUpMaxAmountCents();
+        if (min != null && max != null && max < min) {
+            throw BillingError.validation("paid_top_up_max_amount_cents", "must_be_greater_than_or_equal_min");
+        }
+        repository.update(organization, id, changes, clock.instant());
+        if (metricCodes != null) {
+            repository.replaceMetrics(organization, id, metricIds(organization, metricCodes, "billable_metrics", "invalid_identifier"));
+        }
+        if (metadata != null) {
+            repository.replaceMetadata(organization, id, metadata.isEmpty() ? null : metadata);
+        }
+        return repository.find(organization, id).orElseThrow();
+    }
+
+    public Wallet get(OrganizationId organization, UUID id) {
+        return repository.find(organization, id).orElseThrow(() -> BillingError.notFound("wallet"));
+    }
+
+    /** The customer's active wallet with this code (the customer-scoped routes address wallets by code). */
+    public Wallet getByCode(OrganizationId organization, String externalCustomerId, String code) {
+        Customer customer = customers.get(organization, externalCustomerId);
+        return repository.findActiveByCode(organization, customer.id(), code)
+                .orElseThrow(() -> BillingError.notFound("wallet"));
+    }
+
+    public WalletPage list(OrganizationId organization, String externalCustomerId, String currency, int limit, long offset) {
+        UUID customerId = externalCustomerId == null ? null : customers.get(organization, externalCustomerId).id();
+        return new WalletPage(repository.list(organization, customerId, currency, limit, offset),
+                repository.count(organization, customerId, currency));
+    }
+
+    /** Active wallets of a customer in application order (priority, then oldest). */
+    public List<Wallet> activeOf(OrganizationId organization, UUID customerId) {
+        return repository.activeOfCustomer(organization, customerId);
+    }
+
+    /** Terminates the wallet (idempotent). Remaining credits stay on the record, as in Lago, but are never used. */
+    @Transactional
+    public Wallet terminate(OrganizationId organization, UUID id) {
+        repository.lock(organization, id).orElseThrow(() -> BillingError.notFound("wallet"));
+        repository.terminate(organization, id, clock.instant());
+        return repository.find(organization, id).orElseThrow();
+    }
+
+    /** Replaces ({@code merge} false) or merges the wallet's metadata; an empty result is null, as Lago renders it. */
+    @Transactional
+    public Map<String, String> writeMetadata(OrganizationId organization, UUID id, Map<String, String> metadata, boolean merge) {
+        Wallet wallet = repository.lock(organization, id).orElseThrow(() -> BillingError.notFound("wallet"));
+        Map<String, String> result = new LinkedHashMap<>(merge && wallet.metadata() != null ? wallet.metadata() : Map.of());
+        if (metadata != null) {
+            result.putAll(metadata);
+        }
+        repository.replaceMetadata(organization, id, result.isEmpty() ? null : result);
+        return result.isEmpty() ? null : result;
+    }
+
+    /** Removes one key ({@code metadata_not_found} when absent), or all keys when {@code key} is null. */
+    @Transactional
+    public Map<String, String> deleteMetadata(OrganizationId organization, UUID id, String key) {
+        Wallet wallet = repository.lock(organization, id).orElseThrow(() -> BillingError.notFound("wallet"));
+        if (key == null) {
+            repository.replaceMetadata(organization, id, null);
+            return null;
+        }
+        if (wallet.metadata() == null || !wallet.metadata().containsKey(key)) {
+            throw BillingError.notFound("metadata");
+        }
+        Map<String, String> result = new LinkedHashMap<>(wallet.metadata());
+        result.remove(key);
+        repository.replaceMetadata(organization, id, result.isEmpty() ? null : result);
+        return result.isEmpty() ? null : result;
+    }
+
+    /**
+     * Lago's code rule: an explicit code must be free among the customer's active wallets; else it is derived from
+     * the name (lower case, other characters as {@code _}), or {@code default}, with {@code _<unix seconds>} when taken.
+     */
+    private String code(OrganizationId organization, UUID customerId, String explicit, String name, Instant now) {
+        if (explicit != null) {
+            if (repository.activeCodeTaken(organization, customerId, explicit)) {
+                throw BillingError.validation("code", "value_already_exist");
+            }
+            return explicit;
+        }
+        String derived = name == null ? "" : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_+|_+$", "");
+        String code = derived.isEmpty() ? "default" : derived;
+        return repository.activeCodeTaken(organization, customerId, code) ? code + "_" + now.getEpochSecond() : code;
+    }
+
+    private List<UUID> metricIds(OrganizationId organization, List<String> codes, String field, String error) {
+        List<UUID> ids = new ArrayList<>();
+        for (String code : codes == null ? List.<String>of() : codes) {
+            Optional<UUID> id = metrics.find(organization, code).map(m -> m.id());
+            ids.add(id.orElseThrow(() -> BillingError.validation(field, error)));
+        }
+        return ids;
+    }
+}
