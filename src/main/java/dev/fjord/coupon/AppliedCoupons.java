@@ -29,7 +29,9 @@ public class AppliedCoupons {
 
     /**
      * Lago's application of a coupon, under the customer's lock: unknown customer → {@code 404 customer_not_found};
-     * unknown, deleted, terminated or expired coupon → {@code 404 coupon_not_found}; a non-reusable coupon applied to
+     * unknown, deleted, terminated or expired coupon → {@code 404 coupon_not_found}; a coupon limited to plans or
+     * billable metrics that an active application of the customer is limited to as well (directly, or through the
+     * plans' charges) → {@code 405 plan_overlapping}; a non-reusable coupon applied to
      * this customer before (even since terminated) → {@code 422 coupon: coupon_is_not_reusable}; a fixed amount in a
      * currency the customer cannot take → {@code 422 currency: currencies_does_not_match} (a customer without
      * currency takes the coupon's). Values not sent are the coupon's.
@@ -42,6 +44,10 @@ public class AppliedCoupons {
         Coupon coupon = coupons.findLive(organization, request.couponCode()).map(c -> c.asOf(now))
                 .filter(Coupon::isActive)
                 .orElseThrow(() -> BillingError.notFound("coupon"));
+        if ((coupon.limitedPlans() || coupon.limitedBillableMetrics())
+                && repository.overlapsLimits(organization, customer.id(), coupon.id())) {
+            throw BillingError.notAllowed("plan_overlapping");
+        }
         if (!coupon.reusable() && repository.appliedBefore(organization, customer.id(), coupon.id())) {
             throw BillingError.validation("coupon", "coupon_is_not_reusable");
         }

@@ -133,22 +133,15 @@ class CouponApiTest extends ApiTest {
     }
 
     @Test
-    void limitsToPlansOrMetricsNameUnknownOnesUntilPlansExist() {
-        long before = count("coupons");
-
-        var plans = api.post("/api/v1/coupons", FIXED.replace("\"expiration\": \"no_expiration\"",
-                "\"expiration\": \"no_expiration\", \"applies_to\": {\"plan_codes\": [\"startup_plan\"]}"));
-        assertThat(plans.raw()).isEqualTo("{\"status\":404,\"error\":\"Not Found\",\"code\":\"plans_not_found\"}");
-        var metrics = api.post("/api/v1/coupons", FIXED.replace("\"expiration\": \"no_expiration\"",
-                "\"expiration\": \"no_expiration\", \"applies_to\": {\"billable_metric_codes\": [\"api_calls\"]}"));
-        assertThat(metrics.raw()).isEqualTo("{\"status\":404,\"error\":\"Not Found\",\"code\":\"billable_metrics_not_found\"}");
-        assertThat(count("coupons")).isEqualTo(before);
-
-        // Empty lists (what the Go client sends) are no limit.
+    void emptyLimitsAreNoLimit() {
+        // Empty lists (what the Go client sends) are no limit; limits themselves are in CouponLimitsApiTest.
         JsonNode coupon = api.post("/api/v1/coupons", FIXED.replace("\"expiration\": \"no_expiration\"",
-                "\"expiration\": \"no_expiration\", \"applies_to\": {}")).body().get("coupon");
+                "\"expiration\": \"no_expiration\", \"applies_to\": {\"plan_codes\": [], \"billable_metric_codes\": []}"))
+                .body().get("coupon");
         assertThat(coupon.get("limited_plans").booleanValue()).isFalse();
+        assertThat(coupon.get("limited_billable_metrics").booleanValue()).isFalse();
         assertThat(coupon.get("plan_codes").toString()).isEqualTo("[]");
+        assertThat(coupon.get("billable_metric_codes").toString()).isEqualTo("[]");
     }
 
     @Test

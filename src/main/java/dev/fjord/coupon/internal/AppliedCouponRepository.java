@@ -31,7 +31,8 @@ public class AppliedCouponRepository {
               c.frequency_duration AS c_frequency_duration, c.reusable AS c_reusable, c.limited_plans AS c_limited_plans,
               c.limited_billable_metrics AS c_limited_billable_metrics, c.expiration AS c_expiration,
               c.expiration_at AS c_expiration_at, c.terminated_at AS c_terminated_at, c.created_at AS c_created_at,
-              c.deleted_at AS c_deleted_at
+              c.deleted_at AS c_deleted_at, """ + CouponRepository.targetCodes("c", "c_") + """
+
             FROM applied_coupons ac
             JOIN customers cu ON cu.id = ac.customer_id AND cu.organization_id = ac.organization_id
             JOIN coupons c ON c.id = ac.coupon_id AND c.organization_id = ac.organization_id
@@ -76,6 +77,40 @@ public class AppliedCouponRepository {
     public boolean appliedBefore(OrganizationId organization, UUID customerId, UUID couponId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM applied_coupons WHERE organization_id = ? AND customer_id = ? AND coupon_id = ?)")
                 .params(organization.value(), customerId, couponId).query(Boolean.class).single();
+    }
+
+    /**
+     * Lago's {@code plan_overlapping} rule: whether an active application of the customer is limited to what the
+     * limited coupon {@code couponId} covers. Coverage goes through the plans' charges: a plan covers the billable
+     * metrics it charges, and a metric the plans charging it. Only live plans, metrics and charges count (reads
+     * the catalog's tables: one query rather than a facade call per target).
+     */
+    public boolean overlapsLimits(OrganizationId organization, UUID customerId, UUID couponId) {
+        return jdbc.sql("""
+                WITH targets AS (
+                  SELECT t.plan_id, t.billable_metric_id FROM coupon_targets t
+                  LEFT JOIN plans p ON p.id = t.plan_id
+                  LEFT JOIN billable_metrics m ON m.id = t.billable_metric_id
+                  WHERE t.organization_id = :organization AND t.coupon_id = :coupon
+                    AND p.deleted_at IS NULL AND m.deleted_at IS NULL),
+                covered_plans AS (
+                  SELECT plan_id FROM targets WHERE plan_id IS NOT NULL
+                  UNION SELECT ch.plan_id FROM charges ch JOIN targets ON ch.billable_metric_id = targets.billable_metric_id
+                  JOIN plans p ON p.id = ch.plan_id AND p.deleted_at IS NULL
+                  WHERE ch.organization_id = :organization AND ch.deleted_at IS NULL),
+                covered_metrics AS (
+                  SELECT billable_metric_id FROM targets WHERE billable_metric_id IS NOT NULL
+                  UNION SELECT ch.billable_metric_id FROM charges ch JOIN targets ON ch.plan_id = targets.plan_id
+                  WHERE ch.organization_id = :organization AND ch.deleted_at IS NULL)
+                SELECT EXISTS (SELECT 1 FROM applied_coupons ac
+                  JOIN coupon_targets t ON t.coupon_id = ac.coupon_id AND t.organization_id = ac.organization_id
+                  WHERE ac.organization_id = :organization AND ac.customer_id = :customer AND ac.status = 'active'
+                    AND (t.plan_id IN (SELECT plan_id FROM covered_plans)
+                      OR t.billable_metric_id IN (SELECT billable_metric_id FROM covered_metrics)))""")
+                .param("organization", organization.value())
+                .param("customer", customerId)
+                .param("coupon", couponId)
+                .query(Boolean.class).single();
     }
 
     /** Whether the coupon was ever applied to anyone: from then on its terms are frozen. */

@@ -23,7 +23,9 @@ import org.springframework.stereotype.Repository;
 public class CouponRepository {
     static final Set<String> COLUMNS = Set.of("name", "code", "description", "coupon_type", "amount_cents",
             "amount_currency", "percentage_rate", "frequency", "frequency_duration", "reusable", "expiration",
-            "expiration_at", "terminated_at");
+            "expiration_at", "terminated_at", "limited_plans", "limited_billable_metrics");
+    /** A coupon row with the codes of its live targets, in alphabetical order. */
+    private static final String SELECT = "SELECT coupons.*, " + targetCodes("coupons", "") + " FROM coupons";
 
     private final JdbcClient jdbc;
 
@@ -60,18 +62,18 @@ public class CouponRepository {
 
     /** The live coupon with this code, row-locked until the transaction ends. */
     public Optional<Coupon> lockLive(OrganizationId organization, String code) {
-        return jdbc.sql("SELECT * FROM coupons WHERE organization_id = ? AND code = ? AND deleted_at IS NULL FOR UPDATE")
+        return jdbc.sql(SELECT + " WHERE organization_id = ? AND code = ? AND deleted_at IS NULL FOR UPDATE")
                 .params(organization.value(), code).query(CouponRepository::row).optional();
     }
 
     /** The coupon by id, deleted or not. */
     public Optional<Coupon> findById(OrganizationId organization, UUID id) {
-        return jdbc.sql("SELECT * FROM coupons WHERE organization_id = ? AND id = ?")
+        return jdbc.sql(SELECT + " WHERE organization_id = ? AND id = ?")
                 .params(organization.value(), id).query(CouponRepository::row).optional();
     }
 
     public Optional<Coupon> findLive(OrganizationId organization, String code) {
-        return jdbc.sql("SELECT * FROM coupons WHERE organization_id = ? AND code = ? AND deleted_at IS NULL")
+        return jdbc.sql(SELECT + " WHERE organization_id = ? AND code = ? AND deleted_at IS NULL")
                 .params(organization.value(), code).query(CouponRepository::row).optional();
     }
 
@@ -81,10 +83,10 @@ public class CouponRepository {
      */
     public List<Coupon> list(OrganizationId organization, Instant now, int limit, long offset) {
         return jdbc.sql("""
-                SELECT * FROM coupons WHERE organization_id = ? AND deleted_at IS NULL
+                %s WHERE organization_id = ? AND deleted_at IS NULL
                 ORDER BY (terminated_at IS NOT NULL OR (expiration = 'time_limit' AND expiration_at < ?)),
                   expiration = 'time_limit', expiration_at ASC NULLS LAST, created_at DESC, id
-                LIMIT ? OFFSET ?""")
+                LIMIT ? OFFSET ?""".formatted(SELECT))
                 .params(organization.value(), Timestamp.from(now), limit, offset)
                 .query(CouponRepository::row).list();
     }
@@ -108,6 +110,23 @@ public class CouponRepository {
         }
     }
 
+    /**
+     * The select-list columns {@code <prefix>plan_codes} and {@code <prefix>billable_metric_codes}: the codes of the
+     * live plans and billable metrics the coupon aliased {@code coupon} is limited to. A deleted plan or metric drops
+     * out of the codes (its target row stays, as in Lago), so the coupon stays limited to what is left.
+     */
+    static String targetCodes(String coupon, String prefix) {
+        return """
+                ARRAY(SELECT p.code FROM coupon_targets t
+                  JOIN plans p ON p.id = t.plan_id AND p.organization_id = t.organization_id AND p.deleted_at IS NULL
+                  WHERE t.coupon_id = %1$s.id AND t.organization_id = %1$s.organization_id ORDER BY p.code) AS %2$splan_codes,
+                ARRAY(SELECT m.code FROM coupon_targets t
+                  JOIN billable_metrics m ON m.id = t.billable_metric_id AND m.organization_id = t.organization_id
+                    AND m.deleted_at IS NULL
+                  WHERE t.coupon_id = %1$s.id AND t.organization_id = %1$s.organization_id ORDER BY m.code)
+                  AS %2$sbillable_metric_codes""".formatted(coupon, prefix);
+    }
+
     static Coupon row(ResultSet rs, int n) throws SQLException {
         return row(rs, "");
     }
@@ -116,7 +135,6 @@ public class CouponRepository {
     static Coupon row(ResultSet rs, String prefix) throws SQLException {
         long amount = rs.getLong(prefix + "amount_cents");
         Long amountCents = rs.wasNull() ? null : amount;
-        // Plans and billable metrics do not exist yet: no coupon is limited to any.
         return new Coupon(
                 rs.getObject(prefix + "id", UUID.class),
                 rs.getString(prefix + "name"),
@@ -131,8 +149,8 @@ public class CouponRepository {
                 rs.getBoolean(prefix + "reusable"),
                 rs.getBoolean(prefix + "limited_plans"),
                 rs.getBoolean(prefix + "limited_billable_metrics"),
-                List.of(),
-                List.of(),
+                Rows.strings(rs.getArray(prefix + "plan_codes")),
+                Rows.strings(rs.getArray(prefix + "billable_metric_codes")),
                 rs.getString(prefix + "expiration"),
                 Rows.instant(rs.getTimestamp(prefix + "expiration_at")),
                 Rows.instant(rs.getTimestamp(prefix + "terminated_at")),
