@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Spend-authorization latency at a fixed rate (default 500 req/s for 20 s) while 2 clients ingest events, against
+# the machine's PostgreSQL on 127.0.0.1:5432. Usage: bench/spend.sh [requests per second] [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port=3919
+db=fjord_bench_spend
+[ -f target/fjord.jar ] || ./mvnw -q package -DskipTests
+su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname = 'fjord'\"" | grep -q 1 \
+  || su postgres -c "psql -qc \"CREATE ROLE fjord LOGIN PASSWORD 'fjord' CREATEDB\""
+su postgres -c "dropdb --if-exists $db" && su postgres -c "createdb -O fjord $db"
+SERVER_PORT=$port DATABASE_URL="postgresql://fjord:fjord@127.0.0.1:5432/$db" LAGO_ORG_API_KEY=bench-key \
+  java -jar target/fjord.jar > target/bench-spend.log 2>&1 &
+fjord=$!
+trap 'kill $fjord 2>/dev/null || true' EXIT
+until curl -sf "localhost:$port/actuator/health" >/dev/null; do sleep 0.2; done
+java bench/SpendBenchmark.java "http://localhost:$port" bench-key "${1:-500}" "${2:-20}"
