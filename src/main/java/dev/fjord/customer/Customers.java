@@ -10,6 +10,7 @@ import dev.fjord.shared.Changes;
 import dev.fjord.shared.OrganizationId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -94,6 +95,17 @@ public class Customers {
 
     public Optional<Customer> find(OrganizationId organization, String externalId) {
         return repository.findLive(organization, externalId).map(customer -> withDetails(organization, customer));
+    }
+
+    /**
+     * The customers with these ids, deleted or not (an invoice keeps showing the customer it was issued to), with
+     * their details; ids of other organizations or unknown ids are left out.
+     */
+    public List<Customer> byIds(OrganizationId organization, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return withDetails(organization, repository.findByIds(organization, ids));
     }
 
     public CustomerPage list(OrganizationId organization, CustomerQuery query, int limit, long offset) {

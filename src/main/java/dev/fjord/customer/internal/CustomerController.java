@@ -6,6 +6,7 @@ import dev.fjord.api.ListResponse;
 import dev.fjord.api.PageRequest;
 import dev.fjord.customer.CustomerPage;
 import dev.fjord.customer.CustomerQuery;
+import dev.fjord.customer.CustomerJson;
 import dev.fjord.customer.Customers;
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.Formats;

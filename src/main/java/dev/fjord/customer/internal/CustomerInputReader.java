@@ -9,6 +9,7 @@ import static dev.fjord.shared.Limits.MAX_METADATA_VALUE_LENGTH;
 import static dev.fjord.shared.Limits.MAX_TEXT_LENGTH;
 
 import dev.fjord.api.JsonInput;
+import dev.fjord.customer.CustomerJson;
 import dev.fjord.customer.CustomerUpsert;
 import dev.fjord.customer.MetadataInput;
 import dev.fjord.shared.BillingError;

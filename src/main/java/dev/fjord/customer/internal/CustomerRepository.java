@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,13 @@ public class CustomerRepository {
     public Optional<Customer> findById(OrganizationId organization, UUID id) {
         return jdbc.sql("SELECT * FROM customers WHERE organization_id = ? AND id = ?")
                 .params(organization.value(), id).query(CustomerRepository::row).optional();
+    }
+
+    public List<Customer> findByIds(OrganizationId organization, Collection<UUID> ids) {
+        return jdbc.sql("SELECT * FROM customers WHERE organization_id = :organization AND id IN (:ids)")
+                .param("organization", organization.value())
+                .param("ids", List.copyOf(ids))
+                .query(CustomerRepository::row).list();
     }
 
     public Optional<Customer> findLive(OrganizationId organization, String externalId) {

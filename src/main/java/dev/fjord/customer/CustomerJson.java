@@ -1,12 +1,14 @@
-package dev.fjord.customer.internal;
+package dev.fjord.customer;
 
 import dev.fjord.api.JsonFormats;
 import dev.fjord.catalog.TaxJson;
-import dev.fjord.customer.Customer;
 import java.util.List;
 
-/** Lago's {@code customer} object; every documented field present, null when empty. */
-record CustomerJson(
+/**
+ * Lago's {@code customer} object, as the customer endpoints answer it and as other objects (invoices) embed it;
+ * every documented field present, null when empty.
+ */
+public record CustomerJson(
         String lagoId,
         String billingEntityCode,
         String externalId,
@@ -48,19 +50,19 @@ record CustomerJson(
         List<Object> applicableInvoiceCustomSections) {
 
     /** Fjord has one billing entity per organization for now; Lago names the default one {@code default}. */
-    static final String DEFAULT_BILLING_ENTITY = "default";
+    public static final String DEFAULT_BILLING_ENTITY = "default";
 
-    record BillingConfiguration(Integer invoiceGracePeriod, String paymentProvider, String paymentProviderCode,
+    public record BillingConfiguration(Integer invoiceGracePeriod, String paymentProvider, String paymentProviderCode,
             String providerCustomerId, boolean sync, boolean syncWithProvider, String documentLocale,
             List<String> providerPaymentMethods, String subscriptionInvoiceIssuingDateAnchor,
             String subscriptionInvoiceIssuingDateAdjustment) {}
 
-    record Address(String addressLine1, String addressLine2, String city, String zipcode, String state,
+    public record Address(String addressLine1, String addressLine2, String city, String zipcode, String state,
             String country) {}
 
-    record Metadata(String lagoId, String key, String value, boolean displayInInvoice, String createdAt) {}
+    public record Metadata(String lagoId, String key, String value, boolean displayInInvoice, String createdAt) {}
 
-    static CustomerJson of(Customer c) {
+    public static CustomerJson of(Customer c) {
         Customer.BillingConfiguration billing = c.billingConfiguration();
         Customer.Address shipping = c.shippingAddress();
         return new CustomerJson(

@@ -1,0 +1,183 @@
+package dev.fjord.invoicing.internal;
+
+import dev.fjord.api.CurrentOrganization;
+import dev.fjord.api.JsonInput;
+import dev.fjord.api.ListResponse;
+import dev.fjord.api.PageRequest;
+import dev.fjord.customer.Customer;
+import dev.fjord.customer.Customers;
+import dev.fjord.invoicing.Invoice;
+import dev.fjord.invoicing.InvoicePage;
+import dev.fjord.invoicing.InvoiceQuery;
+import dev.fjord.invoicing.Invoices;
+import dev.fjord.shared.BillingError;
+import dev.fjord.shared.Formats;
+import dev.fjord.shared.OrganizationId;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Lago's {@code /api/v1/invoices} endpoints (read, and the payment status and metadata update). */
+@RestController
+@RequestMapping("/api/v1/invoices")
+class InvoiceController {
+    /** Bound on list filters given as arrays: more values than exist is a mistake. */
+    private static final int MAX_FILTER_VALUES = 20;
+
+    private final Invoices invoices;
+    private final Customers customers;
+
+    InvoiceController(Invoices invoices, Customers customers) {
+        this.invoices = invoices;
+        this.customers = customers;
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> show(@CurrentOrganization OrganizationId organization, @PathVariable String id) {
+        return Map.of("invoice", detailed(organization, invoices.get(organization, parseId(id))));
+    }
+
+    @PutMapping("/{id}")
+    Map<String, Object> update(@CurrentOrganization OrganizationId organization, @PathVariable String id,
+            @RequestBody(required = false) JsonNode body) {
+        UUID invoiceId = parseId(id);
+        var update = InvoiceInputReader.read(JsonInput.root(body, "invoice"));
+        return Map.of("invoice", detailed(organization, invoices.update(organization, invoiceId, update)));
+    }
+
+    @GetMapping
+    Map<String, Object> list(@CurrentOrganization OrganizationId organization, PageRequest page,
+            HttpServletRequest request) {
+        InvoiceQuery query = new InvoiceQuery(
+                externalCustomerId(request),
+                values(request, "invoice_type", "invoice_type", Invoice.TYPES),
+                values(request, "status", "statuses", Invoice.VISIBLE_STATUSES),
+                values(request, "payment_status", "payment_statuses", Invoice.PAYMENT_STATUSES),
+                currency(request),
+                date(request, "issuing_date_from"),
+                date(request, "issuing_date_to"),
+                amount(request, "amount_from"),
+                amount(request, "amount_to"),
+                bool(request, "payment_overdue"));
+        InvoicePage result = invoices.list(organization, query, page.perPage(), page.offset());
+        Map<UUID, Customer> owners = customersOf(organization, result.invoices());
+        return ListResponse.of("invoices", result.invoices().stream()
+                        .map(i -> InvoiceJson.listed(i, owners.get(i.customerId()), invoices.paymentOverdue(i)))
+                        .toList(),
+                page, result.totalCount());
+    }
+
+    private InvoiceJson detailed(OrganizationId organization, Invoice invoice) {
+        Customer customer = customersOf(organization, List.of(invoice)).get(invoice.customerId());
+        return InvoiceJson.detailed(invoice, customer, invoices.paymentOverdue(invoice));
+    }
+
+    private Map<UUID, Customer> customersOf(OrganizationId organization, List<Invoice> page) {
+        return customers.byIds(organization, page.stream().map(Invoice::customerId).distinct().toList()).stream()
+                .collect(Collectors.toMap(Customer::id, Function.identity()));
+    }
+
+    /** An id that is not a UUID names no invoice. */
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException notAnId) {
+            throw BillingError.notFound("invoice");
+        }
+    }
+
+    /** Lago reads {@code external_customer_id}, and the older {@code customer_external_id}. */
+    private static String externalCustomerId(HttpServletRequest request) {
+        String value = request.getParameter("external_customer_id");
+        if (value == null || value.isBlank()) {
+            value = request.getParameter("customer_external_id");
+        }
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /**
+     * A filter sent as one value ({@code status=finalized}) or as a Rails array ({@code statuses[]=draft&statuses[]=
+     * finalized}, the bare name too); each value from a closed list, else {@code 422 <name>: value_is_invalid}.
+     */
+    private static List<String> values(HttpServletRequest request, String name, String arrayName,
+            List<String> allowed) {
+        List<String> values = new ArrayList<>();
+        for (String parameter : new LinkedHashSet<>(List.of(name, name + "[]", arrayName, arrayName + "[]"))) {
+            String[] sent = request.getParameterValues(parameter);
+            for (String value : sent == null ? new String[0] : sent) {
+                if (!value.isBlank() && !values.contains(value)) {
+                    values.add(value);
+                }
+            }
+        }
+        if (values.size() > MAX_FILTER_VALUES) {
+            throw BillingError.validation(name, "too_many_items");
+        }
+        if (!allowed.containsAll(values)) {
+            throw BillingError.validation(name, "value_is_invalid");
+        }
+        return values;
+    }
+
+    private static String currency(HttpServletRequest request) {
+        String value = request.getParameter("currency");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!Formats.isCurrency(value)) {
+            throw BillingError.validation("currency", "value_is_invalid");
+        }
+        return value;
+    }
+
+    /** {@code YYYY-MM-DD}, else {@code invalid_date} (Lago's code for a date filter it cannot read). */
+    private static LocalDate date(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException notADate) {
+            throw BillingError.validation(name, "invalid_date");
+        }
+    }
+
+    private static Long amount(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException notANumber) {
+            throw BillingError.validation(name, "value_is_invalid");
+        }
+    }
+
+    private static Boolean bool(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw BillingError.validation(name, "value_is_invalid");
+        };
+    }
+}
