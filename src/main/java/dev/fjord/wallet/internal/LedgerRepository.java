@@ -134,7 +134,8 @@ public class LedgerRepository {
             organization_id = :organization AND wallet_id = :wallet
             AND (CAST(:status AS text) IS NULL OR status = :status)
             AND (CAST(:type AS text) IS NULL OR transaction_type = :type)
-            AND (CAST(:tstatus AS text) IS NULL OR transaction_status = :tstatus)""";
+            AND (CAST(:tstatus AS text) IS NULL OR transaction_status = :tstatus)
+            AND metadata @> CAST(:metadata AS jsonb)""";
 
     private static Map<String, Object> filterParams(OrganizationId organization, UUID walletId, Map<String, String> filters) {
         Map<String, Object> params = new HashMap<>();
@@ -143,6 +144,7 @@ public class LedgerRepository {
         params.put("status", filters.get("status"));
         params.put("type", filters.get("transaction_type"));
         params.put("tstatus", filters.get("transaction_status"));
+        params.put("metadata", filters.getOrDefault("metadata", "[]"));
         return params;
     }
 

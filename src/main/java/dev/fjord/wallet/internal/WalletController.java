@@ -149,6 +149,32 @@ class WalletController {
         return metadata(wallets.deleteMetadata(organization, walletId(id), key));
     }
 
+    @PostMapping("/api/v1/customers/{externalCustomerId}/wallets/{code}/metadata")
+    Map<String, Object> replaceMetadataByCode(@CurrentOrganization OrganizationId organization,
+            @PathVariable String externalCustomerId, @PathVariable String code, @RequestBody(required = false) JsonNode body) {
+        UUID id = wallets.getByCode(organization, externalCustomerId, code).id();
+        return metadata(wallets.writeMetadata(organization, id, readMetadata(body), false));
+    }
+
+    @PutMapping("/api/v1/customers/{externalCustomerId}/wallets/{code}/metadata")
+    Map<String, Object> mergeMetadataByCode(@CurrentOrganization OrganizationId organization,
+            @PathVariable String externalCustomerId, @PathVariable String code, @RequestBody(required = false) JsonNode body) {
+        UUID id = wallets.getByCode(organization, externalCustomerId, code).id();
+        return metadata(wallets.writeMetadata(organization, id, readMetadata(body), true));
+    }
+
+    @DeleteMapping("/api/v1/customers/{externalCustomerId}/wallets/{code}/metadata")
+    Map<String, Object> deleteMetadataByCode(@CurrentOrganization OrganizationId organization,
+            @PathVariable String externalCustomerId, @PathVariable String code) {
+        return metadata(wallets.deleteMetadata(organization, wallets.getByCode(organization, externalCustomerId, code).id(), null));
+    }
+
+    @DeleteMapping("/api/v1/customers/{externalCustomerId}/wallets/{code}/metadata/{key}")
+    Map<String, Object> deleteMetadataKeyByCode(@CurrentOrganization OrganizationId organization,
+            @PathVariable String externalCustomerId, @PathVariable String code, @PathVariable String key) {
+        return metadata(wallets.deleteMetadata(organization, wallets.getByCode(organization, externalCustomerId, code).id(), key));
+    }
+
     private static Map<String, String> readMetadata(JsonNode body) {
         if (body == null || !body.isObject() || !body.has("metadata")) {
             throw BillingError.badRequest("param is missing or the value is empty or invalid: metadata");

@@ -39,13 +39,15 @@ class WalletTransactionController {
     private final Wallets wallets;
     private final IdempotentRequests idempotency;
     private final Clock clock;
+    private final tools.jackson.databind.json.JsonMapper json;
 
     WalletTransactionController(WalletTransactions transactions, Wallets wallets, IdempotentRequests idempotency,
-            Clock clock) {
+            Clock clock, tools.jackson.databind.json.JsonMapper json) {
         this.transactions = transactions;
         this.wallets = wallets;
         this.idempotency = idempotency;
         this.clock = clock;
+        this.json = json;
     }
 
     @PostMapping("/api/v1/wallet_transactions")
@@ -91,6 +93,14 @@ class WalletTransactionController {
         for (String filter : List.of("status", "transaction_type", "transaction_status")) {
             filters.put(filter, request.getParameter(filter));
         }
+        // metadata[key]=value pairs must all match (Lago's AND of exact pairs).
+        List<Map<String, String>> pairs = new java.util.ArrayList<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (name.startsWith("metadata[") && name.endsWith("]") && values.length > 0) {
+                pairs.add(Map.of("key", name.substring(9, name.length() - 1), "value", values[0]));
+            }
+        });
+        filters.put("metadata", json.writeValueAsString(pairs));
         return ListResponse.of("wallet_transactions",
                 transactions.list(organization, wallet.id(), filters, page.perPage(), page.offset()).stream()
                         .map(t -> WalletTransactionJson.of(t, wallet)).toList(),
