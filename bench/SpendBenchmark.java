@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Spend-authorization latency at a fixed arrival rate while events are being ingested. Latency is measured from each
  * request's scheduled start (open loop), so a stall delays and counts every request behind it.
  *
- * Usage: java bench/SpendBenchmark.java <fjord url> <api key> [requests per second] [seconds]
+ * Usage: java bench/SpendBenchmark.java <fjord url> <api key> [requests per second] [seconds] [events per second]
  */
 public class SpendBenchmark {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -29,6 +29,7 @@ public class SpendBenchmark {
         key = args[1];
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 500;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        int eventsPerSecond = args.length > 4 ? Integer.parseInt(args[4]) : 1_000;
         String run = Long.toString(System.currentTimeMillis(), 36);
         long now = Instant.now().getEpochSecond();
 
@@ -47,10 +48,17 @@ public class SpendBenchmark {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong ingested = new AtomicLong();
         ExecutorService ingest = Executors.newFixedThreadPool(2);
-        for (int w = 0; w < 2; w++) {
+        long batchInterval = 2 * 1_000_000_000L * 100 / Math.max(1, eventsPerSecond); // 2 workers share the rate
+        for (int w = 0; w < (eventsPerSecond > 0 ? 2 : 0); w++) {
             int worker = w;
             ingest.submit(() -> {
+                long next = System.nanoTime();
                 for (int b = 0; running.get(); b++) {
+                    next += batchInterval;
+                    long pause = next - System.nanoTime();
+                    if (pause > 0) {
+                        TimeUnit.NANOSECONDS.sleep(pause);
+                    }
                     StringBuilder body = new StringBuilder("{\"events\": [");
                     for (int i = 0; i < 100; i++) {
                         body.append(i == 0 ? "" : ",").append("{\"transaction_id\": \"").append(worker).append('-').append(b)

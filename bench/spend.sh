@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Spend-authorization latency at a fixed rate (default 500 req/s for 20 s) while 2 clients ingest events, against
-# the machine's PostgreSQL on 127.0.0.1:5432. Usage: bench/spend.sh [requests per second] [seconds]
+# Spend-authorization latency at a fixed rate (default 500 req/s for 20 s) while 2 clients ingest events at a fixed
+# rate (default 1,000 events/s), against the machine's PostgreSQL on 127.0.0.1:5432.
+# Usage: bench/spend.sh [requests per second] [seconds] [events per second]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=3919
@@ -14,4 +15,4 @@ SERVER_PORT=$port DATABASE_URL="postgresql://fjord:fjord@127.0.0.1:5432/$db" LAG
 fjord=$!
 trap 'kill $fjord 2>/dev/null || true' EXIT
 until curl -sf "localhost:$port/actuator/health" >/dev/null; do sleep 0.2; done
-java bench/SpendBenchmark.java "http://localhost:$port" bench-key "${1:-500}" "${2:-20}"
+java bench/SpendBenchmark.java "http://localhost:$port" bench-key "${1:-500}" "${2:-20}" "${3:-1000}"

@@ -93,6 +93,11 @@ public class Customers {
         return find(organization, externalId).orElseThrow(() -> BillingError.notFound("customer"));
     }
 
+    /** The customer's own row only (no metadata, taxes or resolved timezone): for hot paths that need its id or currency. */
+    public Customer getRow(OrganizationId organization, String externalId) {
+        return repository.findLive(organization, externalId).orElseThrow(() -> BillingError.notFound("customer"));
+    }
+
     public Optional<Customer> find(OrganizationId organization, String externalId) {
         return repository.findLive(organization, externalId).map(customer -> withDetails(organization, customer));
     }

@@ -4,10 +4,6 @@ import dev.fjord.metering.CurrentUsage;
 import dev.fjord.metering.UsageReport;
 import dev.fjord.shared.Credits;
 import dev.fjord.shared.OrganizationId;
-import dev.fjord.subscription.Subscription;
-import dev.fjord.subscription.SubscriptionQuery;
-import dev.fjord.subscription.SubscriptionStatus;
-import dev.fjord.subscription.Subscriptions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,11 +25,9 @@ public class OngoingBalances {
     /** The key of a usage's taxes: payable by wallets not limited to some metrics. */
     private static final String TAXES = "";
 
-    private final Subscriptions subscriptions;
     private final CurrentUsage currentUsage;
 
-    OngoingBalances(Subscriptions subscriptions, CurrentUsage currentUsage) {
-        this.subscriptions = subscriptions;
+    OngoingBalances(CurrentUsage currentUsage) {
         this.currentUsage = currentUsage;
     }
 
@@ -59,9 +53,7 @@ public class OngoingBalances {
     /** Unbilled usage of the customer's active subscriptions: per currency, cents per metric code (taxes apart). */
     private Map<String, Map<String, Long>> usageByCurrency(OrganizationId organization, String externalCustomerId) {
         Map<String, Map<String, Long>> byCurrency = new HashMap<>();
-        SubscriptionQuery active = new SubscriptionQuery(externalCustomerId, null, List.of(SubscriptionStatus.ACTIVE));
-        for (Subscription subscription : subscriptions.list(organization, active, 1_000, 0)) {
-            UsageReport report = currentUsage.of(organization, externalCustomerId, subscription.externalId(), true);
+        for (UsageReport report : currentUsage.ofCustomer(organization, externalCustomerId)) {
             Map<String, Long> keys = byCurrency.computeIfAbsent(report.currency(), c -> new HashMap<>());
             for (UsageReport.ChargeUsage charge : report.charges()) {
                 keys.merge(charge.metric().code(), charge.amountCents(), Long::sum);

@@ -36,7 +36,7 @@ public class SpendAuthorization {
 
     /** Cents of a currency, across the customer's active wallets in it. */
     public Decision forCents(OrganizationId organization, String externalCustomerId, long cents, String currency) {
-        Customer customer = customers.get(organization, externalCustomerId);
+        Customer customer = customers.getRow(organization, externalCustomerId);
         String in = currency != null ? currency : customer.currency();
         List<Wallet> active = wallets.activeOf(organization, customer.id());
         Map<UUID, OngoingBalance> balances = ongoing.of(organization, externalCustomerId, active);
@@ -47,7 +47,7 @@ public class SpendAuthorization {
 
     /** Credits of one wallet (by code), converted with Lago's rounding. */
     public Decision forCredits(OrganizationId organization, String externalCustomerId, BigDecimal credits, String walletCode) {
-        Customer customer = customers.get(organization, externalCustomerId);
+        Customer customer = customers.getRow(organization, externalCustomerId);
         List<Wallet> active = wallets.activeOf(organization, customer.id());
         Wallet wallet = walletCode == null ? active.stream().findFirst().orElseThrow(() -> BillingError.notFound("wallet"))
                 : active.stream().filter(w -> w.code().equals(walletCode)).findFirst()

@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the HTTP-level tests: one shared Spring context on a real PostgreSQL and a real port. Each test opens its
  * own organization, so tests never see each other's rows (the same isolation production relies on).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "fjord.jobs.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"fjord.jobs.enabled=false", "fjord.usage.context-ttl=PT0S"})
 @Import(ApiTest.TestClockConfig.class)
 public abstract class ApiTest {
     @LocalServerPort

@@ -6,14 +6,17 @@ import dev.fjord.shared.Rows;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The incremental usage aggregates: one atomic upsert per contribution, read back by current usage. */
 @Repository
-class AggregateRepository {
+public class AggregateRepository {
     private final JdbcClient jdbc;
 
     AggregateRepository(JdbcClient jdbc) {
@@ -21,7 +24,7 @@ class AggregateRepository {
     }
 
     /** A stored aggregate row. */
-    record Aggregate(UUID id, UUID chargeId, UUID chargeFilterId, String groupedBy, Instant periodStart,
+    public record Aggregate(UUID id, UUID chargeId, UUID chargeFilterId, String groupedBy, Instant periodStart,
             Instant periodEnd, BigDecimal units, BigDecimal weightedUnits, long eventsCount,
             BigDecimal preciseTotalAmountCents) {}
 
@@ -93,19 +96,31 @@ class AggregateRepository {
         }
     }
 
-    /** A charge's aggregates of the periods starting at or before {@code periodStart} (recurring metrics sum them). */
-    List<Aggregate> upTo(OrganizationId organization, UUID subscriptionId, UUID chargeId, Instant periodStart) {
-        return jdbc.sql("""
+    /**
+     * The aggregates of these subscriptions for periods starting at or before {@code periodStart} (recurring metrics
+     * sum earlier periods), in one query, grouped by subscription then charge.
+     */
+    public Map<UUID, Map<UUID, List<Aggregate>>> upTo(OrganizationId organization, List<UUID> subscriptionIds,
+            Instant periodStart) {
+        Map<UUID, Map<UUID, List<Aggregate>>> bySubscription = new HashMap<>();
+        if (subscriptionIds.isEmpty()) {
+            return bySubscription;
+        }
+        jdbc.sql("""
                 SELECT * FROM usage_aggregates
-                WHERE organization_id = ? AND subscription_id = ? AND charge_id = ? AND period_start <= ?
+                WHERE organization_id = :organization AND subscription_id IN (:subscriptions) AND period_start <= :start
                 ORDER BY period_start""")
-                .params(organization.value(), subscriptionId, chargeId, Timestamp.from(periodStart))
-                .query((rs, n) -> new Aggregate(rs.getObject("id", UUID.class), rs.getObject("charge_id", UUID.class),
-                        rs.getObject("charge_filter_id", UUID.class), rs.getString("grouped_by"),
-                        Rows.instant(rs.getTimestamp("period_start")), Rows.instant(rs.getTimestamp("period_end")),
-                        rs.getBigDecimal("units"), rs.getBigDecimal("weighted_units"), rs.getLong("events_count"),
-                        rs.getBigDecimal("precise_total_amount_cents")))
+                .param("organization", organization.value()).param("subscriptions", subscriptionIds)
+                .param("start", Timestamp.from(periodStart))
+                .query((rs, n) -> bySubscription.computeIfAbsent(rs.getObject("subscription_id", UUID.class), k -> new HashMap<>())
+                        .computeIfAbsent(rs.getObject("charge_id", UUID.class), k -> new ArrayList<>())
+                        .add(new Aggregate(rs.getObject("id", UUID.class), rs.getObject("charge_id", UUID.class),
+                                rs.getObject("charge_filter_id", UUID.class), rs.getString("grouped_by"),
+                                Rows.instant(rs.getTimestamp("period_start")), Rows.instant(rs.getTimestamp("period_end")),
+                                rs.getBigDecimal("units"), rs.getBigDecimal("weighted_units"), rs.getLong("events_count"),
+                                rs.getBigDecimal("precise_total_amount_cents"))))
                 .list();
+        return bySubscription;
     }
 
     /** Forgets a subscription's aggregates before a rebuild from its raw events. */

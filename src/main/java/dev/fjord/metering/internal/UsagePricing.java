@@ -28,21 +28,23 @@ import tools.jackson.databind.node.ObjectNode;
 /** Prices one charge of a subscription for a period from its aggregates: units per bucket → charge model → cents. */
 @Component
 public class UsagePricing {
-    private final AggregateRepository aggregates;
     private final JsonMapper json;
 
-    UsagePricing(AggregateRepository aggregates, JsonMapper json) {
-        this.aggregates = aggregates;
+    UsagePricing(JsonMapper json) {
         this.json = json;
     }
 
-    public UsageReport.ChargeUsage price(OrganizationId organization, Subscription subscription, Charge charge,
-            BillableMetric metric, BillingPeriod period, String currency) {
+    /** {@code rows}: the charge's aggregates of this period and, for recurring metrics, of earlier ones. */
+    public UsageReport.ChargeUsage price(Charge charge, BillableMetric metric, BillingPeriod period, String currency,
+            List<AggregateRepository.Aggregate> rows) {
         Map<BucketKey, BucketTotals> buckets = new LinkedHashMap<>();
         for (Charge.Filter filter : charge.filters()) {
             buckets.put(new BucketKey(filter.id(), "{}"), new BucketTotals());
         }
-        for (AggregateRepository.Aggregate row : aggregates.upTo(organization, subscription.id(), charge.id(), period.start())) {
+        for (AggregateRepository.Aggregate row : rows) {
+            if (row.periodStart().isAfter(period.start())) {
+                continue;
+            }
             BucketTotals totals = buckets.computeIfAbsent(new BucketKey(row.chargeFilterId(), row.groupedBy()), k -> new BucketTotals());
             if (row.periodStart().equals(period.start())) {
                 totals.current = row;
