@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.OrganizationId;
 import dev.fjord.support.ApiClient;
+import dev.fjord.support.Scenario;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -204,7 +207,7 @@ class InvoiceApiTest extends InvoiceTestSupport {
         assertThat(invoiceJson(invoice.id()).get("payment_status").stringValue()).isEqualTo("pending");
         assertThat(events).isEmpty();
         // and the facade is scoped the same way
-        JsonNode stranger = new dev.fjord.support.Scenario(other).customer("stranger", null);
+        JsonNode stranger = new Scenario(other).customer("stranger", null);
         assertThatThrownBy(() -> invoices.get(organizationOf(stranger), invoice.id()))
                 .isInstanceOf(BillingError.class).hasMessage("invoice not found");
     }
@@ -386,8 +389,8 @@ class InvoiceApiTest extends InvoiceTestSupport {
         assertThat(change.body().get("error_details").toString()).isEqualTo("{\"currency\":[\"currencies_does_not_match\"]}");
     }
 
-    private static java.util.List<String> ids(JsonNode list) {
-        java.util.List<String> ids = new java.util.ArrayList<>();
+    private static List<String> ids(JsonNode list) {
+        List<String> ids = new ArrayList<>();
         list.get("invoices").forEach(invoice -> ids.add(invoice.get("lago_id").stringValue()));
         return ids;
     }

@@ -1,17 +1,20 @@
 package dev.fjord.invoicing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fjord.shared.OrganizationId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -168,12 +171,28 @@ class InvoiceNumberingApiTest extends InvoiceTestSupport {
     }
 
     @Test
+    void aWalletTransactionIsBilledOnce() {
+        JsonNode acme = scenario().customer("acme", "\"currency\": \"EUR\"");
+        CreditInvoiceRequest request = topUp(acme, "10", "1", false);
+        invoices.createCreditInvoice(request);
+        CreditInvoiceRequest again = new CreditInvoiceRequest(request.organization(), UUID.randomUUID(),
+                request.customerId(), request.walletTransactionId(), "EUR", request.creditAmount(),
+                request.unitAmountCents(), request.amountCents(), request.label(), false);
+
+        assertThatThrownBy(() -> invoices.createCreditInvoice(again))
+                .isInstanceOf(DuplicateKeyException.class);
+        // the failed call rolled back whole: no second invoice, and its number is free again
+        assertThat(api.get("/api/v1/invoices").body().get("meta").get("total_count").longValue()).isEqualTo(1);
+        assertThat(creditInvoice(acme, "10", "1").number()).endsWith("-001-002");
+    }
+
+    @Test
     void invoiceNumbersAreUniqueInTheSchema() {
         JsonNode acme = scenario().customer("acme", "\"currency\": \"EUR\"");
         Invoice invoice = creditInvoice(acme, "10", "1");
         Invoice other = creditInvoice(acme, "10", "1");
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+        assertThatThrownBy(() -> jdbc.sql(
                         "UPDATE invoices SET number = ? WHERE id = ?").params(invoice.number(), other.id()).update())
                 .hasMessageContaining("invoices_number");
     }
