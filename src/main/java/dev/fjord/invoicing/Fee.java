@@ -2,6 +2,7 @@ package dev.fjord.invoicing;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -51,8 +52,8 @@ public record Fee(
         Instant createdAt,
         Instant updatedAt) {
 
-    public static final java.util.List<String> TYPES =
-            java.util.List.of("charge", "add_on", "subscription", "credit", "commitment", "fixed_charge");
+    public static final List<String> TYPES =
+            List.of("charge", "add_on", "subscription", "credit", "commitment", "fixed_charge");
 
     /** The amount with taxes, in minor units. */
     public long totalAmountCents() {

@@ -54,9 +54,9 @@ class InvoiceController {
     @PutMapping("/{id}")
     Map<String, Object> update(@CurrentOrganization OrganizationId organization, @PathVariable String id,
             @RequestBody(required = false) JsonNode body) {
-        UUID invoiceId = parseId(id);
+        // as in Lago, the body is read before the invoice is looked up: a missing root key is a 400 for any id
         var update = InvoiceInputReader.read(JsonInput.root(body, "invoice"));
-        return Map.of("invoice", detailed(organization, invoices.update(organization, invoiceId, update)));
+        return Map.of("invoice", detailed(organization, invoices.update(organization, parseId(id), update)));
     }
 
     @GetMapping
