@@ -130,6 +130,17 @@ public class Subscriptions {
         }
     }
 
+    /** Deleting a customer terminates its active subscriptions and cancels its pending ones (Lago's behaviour). */
+    @EventListener
+    void on(dev.fjord.customer.CustomerDeleted deleted) {
+        Instant now = clock.instant();
+        for (Subscription subscription : repository.liveOfCustomer(deleted.organization(), deleted.customerId())) {
+            repository.markTerminated(deleted.organization(), subscription.id(),
+                    subscription.status() == SubscriptionStatus.PENDING ? SubscriptionStatus.CANCELED
+                            : SubscriptionStatus.TERMINATED, now);
+        }
+    }
+
     private Optional<Subscription> live(OrganizationId organization, String externalId) {
         return repository.lockLive(organization, externalId, SubscriptionStatus.ACTIVE)
                 .or(() -> repository.lockLive(organization, externalId, SubscriptionStatus.PENDING));

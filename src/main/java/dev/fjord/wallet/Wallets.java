@@ -130,6 +130,14 @@ public class Wallets {
         return repository.find(organization, id).orElseThrow();
     }
 
+    /** Deleting a customer terminates its active wallets (Lago's behaviour); their balances stay on the record. */
+    @org.springframework.context.event.EventListener
+    void on(dev.fjord.customer.CustomerDeleted deleted) {
+        for (Wallet wallet : repository.activeOfCustomer(deleted.organization(), deleted.customerId())) {
+            repository.terminate(deleted.organization(), wallet.id(), clock.instant());
+        }
+    }
+
     /** Replaces ({@code merge} false) or merges the wallet's metadata; an empty result is null, as Lago renders it. */
     @Transactional
     public Map<String, String> writeMetadata(OrganizationId organization, UUID id, Map<String, String> metadata, boolean merge) {

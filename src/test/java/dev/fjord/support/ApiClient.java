@@ -21,6 +21,11 @@ public final class ApiClient {
         this.apiKey = apiKey;
     }
 
+    /** The first characters of the key, as stored in clear beside its digest. */
+    public String apiKeyPrefix() {
+        return apiKey.substring(0, 8);
+    }
+
     public record Response(int status, JsonNode body, String raw) {}
 
     public Response get(String path) {

@@ -4,6 +4,7 @@ import dev.fjord.database.TestDatabase;
 import dev.fjord.organization.NewOrganization;
 import dev.fjord.organization.Organizations;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,6 +46,21 @@ public abstract class ApiTest {
     void openOrganization() {
         clock.reset();
         api = newOrganization("Acme Test");
+    }
+
+    /** Whatever a test did, every wallet of its organization still reconciles with its ledger. */
+    @AfterEach
+    void ledgerReconciles() {
+        long unbalanced = jdbc.sql("""
+                SELECT count(*) FROM (
+                  SELECT w.balance_cents,
+                    coalesce(sum(CASE WHEN t.transaction_type = 'inbound' AND t.status = 'settled' THEN t.amount_cents
+                                      WHEN t.transaction_type = 'outbound' THEN -t.amount_cents ELSE 0 END), 0) AS ledger
+                  FROM wallets w LEFT JOIN wallet_transactions t ON t.wallet_id = w.id
+                  JOIN api_keys k ON k.organization_id = w.organization_id
+                  WHERE k.value_prefix = ? GROUP BY w.id) sums
+                WHERE balance_cents <> ledger""").param(api.apiKeyPrefix()).query(Long.class).single();
+        org.assertj.core.api.Assertions.assertThat(unbalanced).as("wallets out of balance with their ledger").isZero();
     }
 
     @TestConfiguration

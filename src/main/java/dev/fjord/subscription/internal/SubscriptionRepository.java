@@ -132,6 +132,12 @@ public class SubscriptionRepository {
                 .params(filterParams(organization, query)).query(Long.class).single();
     }
 
+    /** Live (pending or active) subscriptions of a customer. */
+    public List<Subscription> liveOfCustomer(OrganizationId organization, UUID customerId) {
+        return jdbc.sql(SELECT + " WHERE s.organization_id = ? AND s.customer_id = ? AND s.status IN ('pending', 'active')")
+                .params(organization.value(), customerId).query(SubscriptionRepository::row).list();
+    }
+
     /** Live subscriptions of a plan, to end them with it. */
     public List<UUID> liveOnPlan(OrganizationId organization, UUID planId) {
         return jdbc.sql("SELECT id FROM subscriptions WHERE organization_id = ? AND plan_id = ? AND status IN ('pending', 'active')")
