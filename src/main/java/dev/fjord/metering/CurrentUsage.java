@@ -86,6 +86,18 @@ public class CurrentUsage {
     }
 
     /**
+     * The usage of a subscription for a given charge period (a period that ended, when billing it): the same pricing
+     * as current usage, from the aggregates of that period (and earlier ones for recurring metrics). Taxes are left to
+     * the invoice, which rounds them once.
+     */
+    public UsageReport forPeriod(OrganizationId organization, Subscription subscription, BillingPeriod period) {
+        PricedSubscription priced = priced(organization, subscription);
+        Map<UUID, List<AggregateRepository.Aggregate>> rows = aggregates
+                .upTo(organization, List.of(subscription.id()), period.start()).getOrDefault(subscription.id(), Map.of());
+        return report(priced, period, rows, false);
+    }
+
+    /**
      * The current usage of every active subscription of a customer, with one query for all their aggregates. The
      * pricing context (which subscriptions, plans and taxes) is reused for {@code fjord.usage.context-ttl}
      * (2 s by default): events and top-ups count at once, a new subscription or plan change within that delay.

@@ -26,12 +26,15 @@ public class Subscriptions {
     private final SubscriptionRepository repository;
     private final Customers customers;
     private final Plans plans;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
-    Subscriptions(SubscriptionRepository repository, Customers customers, Plans plans, Clock clock) {
+    Subscriptions(SubscriptionRepository repository, Customers customers, Plans plans,
+            org.springframework.context.ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.customers = customers;
         this.plans = plans;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -108,7 +111,21 @@ public class Subscriptions {
                 .orElseThrow(() -> BillingError.notFound("subscription"));
         repository.markTerminated(organization, subscription.id(),
                 status == SubscriptionStatus.PENDING ? SubscriptionStatus.CANCELED : SubscriptionStatus.TERMINATED, now);
+        if (status == SubscriptionStatus.ACTIVE) {
+            events.publishEvent(new SubscriptionTerminated(organization, subscription.id(), now));
+        }
         return repository.findById(organization, subscription.id()).orElseThrow();
+    }
+
+    /** Every active subscription of the organization, statuses settled first, a page at a time (billing runs). */
+    public List<Subscription> active(OrganizationId organization, int limit, long offset) {
+        repository.settleDueStatuses(organization, clock.instant());
+        return repository.list(organization, new SubscriptionQuery(null, null, List.of(SubscriptionStatus.ACTIVE)), limit, offset);
+    }
+
+    /** Organizations with active subscriptions (the billing clock visits each). */
+    public List<OrganizationId> organizationsWithActiveSubscriptions() {
+        return repository.organizationsWithActive();
     }
 
     /** Active subscriptions by external id, statuses settled first (event ingestion). */

@@ -132,6 +132,11 @@ public class SubscriptionRepository {
                 .params(filterParams(organization, query)).query(Long.class).single();
     }
 
+    public List<OrganizationId> organizationsWithActive() {
+        return jdbc.sql("SELECT DISTINCT organization_id FROM subscriptions WHERE status IN ('active', 'pending')")
+                .query(UUID.class).list().stream().map(OrganizationId::new).toList();
+    }
+
     /** Live (pending or active) subscriptions of a customer. */
     public List<Subscription> liveOfCustomer(OrganizationId organization, UUID customerId) {
         return jdbc.sql(SELECT + " WHERE s.organization_id = ? AND s.customer_id = ? AND s.status IN ('pending', 'active')")

@@ -1,0 +1,85 @@
+package dev.fjord.invoicing;
+
+import dev.fjord.catalog.Plan;
+import dev.fjord.catalog.Plans;
+import dev.fjord.invoicing.internal.BillSubscriptionPeriod;
+import dev.fjord.shared.OrganizationId;
+import dev.fjord.subscription.BillingPeriod;
+import dev.fjord.subscription.BillingPeriods;
+import dev.fjord.subscription.Subscription;
+import dev.fjord.subscription.SubscriptionTerminated;
+import dev.fjord.subscription.Subscriptions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * The billing clock: at an instant, every active subscription whose last period ended (in its customer's timezone)
+ * gets that period invoiced, exactly once whatever reruns or concurrent instances do. Terminations are invoiced at
+ * once, for the part of the period used.
+ */
+@Service
+public class BillingRuns {
+    /** Subscriptions read per page, so a run over 100,000 keeps a flat heap. */
+    private static final int PAGE = 500;
+
+    private final Subscriptions subscriptions;
+    private final Plans plans;
+    private final BillSubscriptionPeriod billing;
+
+    BillingRuns(Subscriptions subscriptions, Plans plans, BillSubscriptionPeriod billing) {
+        this.subscriptions = subscriptions;
+        this.plans = plans;
+        this.billing = billing;
+    }
+
+    /** Runs the clock for every organization; answers the invoices issued. */
+    public int runAll(Instant at) {
+        int issued = 0;
+        for (OrganizationId organization : subscriptions.organizationsWithActiveSubscriptions()) {
+            issued += run(organization, at).size();
+        }
+        return issued;
+    }
+
+    /** Runs the clock for one organization at {@code at}; answers the invoices issued. */
+    public List<UUID> run(OrganizationId organization, Instant at) {
+        List<UUID> issued = new ArrayList<>();
+        for (long offset = 0; ; offset += PAGE) {
+            List<Subscription> page = subscriptions.active(organization, PAGE, offset);
+            for (Subscription subscription : page) {
+                endedPeriod(organization, subscription, at)
+                        .flatMap(period -> billing.bill(organization, subscription, period, null))
+                        .ifPresent(issued::add);
+            }
+            if (page.size() < PAGE) {
+                return issued;
+            }
+        }
+    }
+
+    /** The final invoice of a terminated subscription: the period it ended in, up to the termination. */
+    @EventListener
+    void on(SubscriptionTerminated terminated) {
+        Subscription subscription = subscriptions.findById(terminated.organization(), terminated.subscriptionId()).orElseThrow();
+        Plan plan = plans.getById(terminated.organization(), subscription.planId());
+        BillingPeriod period = BillingPeriods.containing(plan.interval(), subscription.billingTime(),
+                subscription.anchorDate(), subscription.zone(), terminated.terminatedAt());
+        billing.bill(terminated.organization(), subscription, period, terminated.terminatedAt());
+    }
+
+    /** The period before the one containing {@code at}, once it has ended and if the subscription had started. */
+    private Optional<BillingPeriod> endedPeriod(OrganizationId organization, Subscription subscription, Instant at) {
+        Plan plan = plans.getById(organization, subscription.planId());
+        BillingPeriod current = BillingPeriods.containing(plan.interval(), subscription.billingTime(),
+                subscription.anchorDate(), subscription.zone(), at);
+        return BillingPeriods.previous(plan.interval(), subscription.billingTime(), subscription.anchorDate(),
+                        subscription.zone(), current)
+                .filter(previous -> subscription.startedAt() != null
+                        && subscription.startedAt().isBefore(previous.endExclusive()));
+    }
+}

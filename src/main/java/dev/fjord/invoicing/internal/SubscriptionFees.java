@@ -1,0 +1,53 @@
+package dev.fjord.invoicing.internal;
+
+import dev.fjord.catalog.Plan;
+import dev.fjord.subscription.BillingPeriod;
+import dev.fjord.subscription.BillingPeriods;
+import dev.fjord.subscription.BillingTime;
+import dev.fjord.subscription.Subscription;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The subscription (plan) fee of a billed period. A period the subscription only partly covered — it started inside
+ * it (first calendar period), ended inside it (termination), or spent part of it in trial — is prorated by days, as
+ * Lago does: billable days (both ends counted, in the customer's timezone) over the period's days.
+ */
+final class SubscriptionFees {
+    private SubscriptionFees() {}
+
+    record Prorated(long billableDays, long periodDays, long amountCents) {}
+
+    /** {@code endedAt}: when the subscription was terminated inside this period, else null. */
+    static Prorated of(Plan plan, Subscription subscription, BillingPeriod period, Instant endedAt) {
+        LocalDate from = later(period.startDate(), subscription.startedAt().atZone(subscription.zone()).toLocalDate());
+        if (plan.trialPeriod() != null && plan.trialPeriod().signum() > 0) {
+            // the trial covers whole days from the start; billing resumes the day after it ends
+            long trialDays = plan.trialPeriod().setScale(0, RoundingMode.CEILING).longValue();
+            from = later(from, subscription.startedAt().atZone(subscription.zone()).toLocalDate().plusDays(trialDays));
+        }
+        LocalDate to = endedAt == null ? period.endDate()
+                : earlier(period.endDate(), endedAt.atZone(subscription.zone()).toLocalDate());
+        // A first calendar period starts on the subscription day; it is prorated over the whole calendar period.
+        long periodDays = subscription.billingTime() == BillingTime.CALENDAR
+                ? BillingPeriods.containing(plan.interval(), BillingTime.CALENDAR, LocalDate.EPOCH, subscription.zone(),
+                        period.start()).days()
+                : period.days();
+        long days = from.isAfter(to) ? 0 : ChronoUnit.DAYS.between(from, to) + 1;
+        long cents = days == periodDays ? plan.amountCents()
+                : BigDecimal.valueOf(plan.amountCents()).multiply(BigDecimal.valueOf(days))
+                        .divide(BigDecimal.valueOf(periodDays), 0, RoundingMode.HALF_UP).longValueExact();
+        return new Prorated(days, periodDays, cents);
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

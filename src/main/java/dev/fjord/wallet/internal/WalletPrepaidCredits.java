@@ -1,0 +1,46 @@
+package dev.fjord.wallet.internal;
+
+import dev.fjord.invoicing.PrepaidCredits;
+import dev.fjord.invoicing.WalletLine;
+import dev.fjord.shared.OrganizationId;
+import dev.fjord.wallet.Wallet;
+import dev.fjord.wallet.WalletTransactions;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The wallet module's side of {@link PrepaidCredits}: what invoices may consume, and the debit itself. */
+@Component
+class WalletPrepaidCredits implements PrepaidCredits {
+    private final WalletRepository wallets;
+    private final WalletTransactions transactions;
+    private final JdbcClient jdbc;
+
+    WalletPrepaidCredits(WalletRepository wallets, WalletTransactions transactions, JdbcClient jdbc) {
+        this.wallets = wallets;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<WalletLine> wallets(OrganizationId organization, UUID customerId, String currency) {
+        return wallets.activeOfCustomer(organization, customerId).stream()
+                .filter(w -> w.currency().equals(currency) && w.balanceCents() > 0)
+                .map(w -> new WalletLine(w.id(), w.balanceCents(), w.priority(), w.createdAt(),
+                        Set.copyOf(w.appliesToFeeTypes()), metricIds(w)))
+                .toList();
+    }
+
+    @Override
+    public void debit(OrganizationId organization, UUID walletId, long amountCents, UUID invoiceId) {
+        transactions.debit(organization, walletId, amountCents, invoiceId);
+    }
+
+    private Set<UUID> metricIds(Wallet wallet) {
+        return new HashSet<>(jdbc.sql("SELECT billable_metric_id FROM wallet_billable_metrics WHERE wallet_id = ?")
+                .param(wallet.id()).query(UUID.class).list());
+    }
+}

@@ -1,0 +1,97 @@
+package dev.fjord.invoicing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fjord.support.ApiTest;
+import dev.fjord.support.Scenario;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The billing clock end to end: a monthly calendar plan of 10.00 EUR with calls at 0.50, the organization's 20% tax,
+ * and a wallet, billed at the end of March 2026.
+ */
+class BillingRunScenarioTest extends ApiTest {
+    private Scenario s;
+
+    @BeforeEach
+    void catalog() {
+        s = new Scenario(api);
+        clock.set(Instant.parse("2026-03-15T12:00:00Z"));
+        api.post("/api/v1/taxes", "{\"tax\": {\"name\": \"VAT\", \"code\": \"vat\", \"rate\": \"20\", \"applied_to_organization\": true}}");
+        String calls = s.metric("calls", "count_agg", null, null);
+        s.plan("monthly", "monthly", 1000, "EUR", "[{\"billable_metric_id\": \"" + calls
+                + "\", \"charge_model\": \"standard\", \"invoice_display_name\": \"API calls\", \"properties\": {\"amount\": \"0.50\"}}]");
+        s.customer("acme", null);
+    }
+
+    @Test
+    void aPeriodEndInvoiceTakesTaxThenPrepaidCreditsAndIsIssuedOnce() {
+        s.subscription("sub", "acme", "monthly", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
+        String wallet = api.post("/api/v1/wallets", "{\"wallet\": {\"external_customer_id\": \"acme\", \"rate_amount\": \"1\","
+                + " \"currency\": \"EUR\", \"granted_credits\": \"5\"}}").body().get("wallet").get("lago_id").stringValue();
+        for (int i = 0; i < 4; i++) {
+            s.event("c" + i, "sub", "calls", Instant.parse("2026-03-20T10:00:00Z").getEpochSecond(), "{}");
+        }
+
+        clock.set(Instant.parse("2026-04-01T01:00:00Z"));
+        JsonNode run = api.post("/api/v1/billing_runs", "{\"billing_run\": {}}").body().get("billing_run");
+        assertThat(run.get("invoices_count").intValue()).isEqualTo(1);
+        JsonNode invoice = api.get("/api/v1/invoices/" + run.get("lago_invoice_ids").get(0).stringValue()).body().get("invoice");
+
+        // fees: plan 10.00 + 4 calls × 0.50 = 12.00 EUR; tax 20% = 2.40; 14.40 with tax; wallet pays 5.00 after tax
+        assertThat(invoice.get("invoice_type").stringValue()).isEqualTo("subscription");
+        assertThat(invoice.get("status").stringValue()).isEqualTo("finalized");
+        assertThat(invoice.get("fees_amount_cents").longValue()).isEqualTo(1200);
+        assertThat(invoice.get("taxes_amount_cents").longValue()).isEqualTo(240);
+        assertThat(invoice.get("sub_total_including_taxes_amount_cents").longValue()).isEqualTo(1440);
+        assertThat(invoice.get("prepaid_credit_amount_cents").longValue()).isEqualTo(500);
+        assertThat(invoice.get("total_amount_cents").longValue()).isEqualTo(940);
+        assertThat(invoice.get("payment_status").stringValue()).isEqualTo("pending");
+        assertThat(invoice.get("issuing_date").stringValue()).isEqualTo("2026-04-01");
+        assertThat(api.get("/api/v1/wallets/" + wallet).body().get("wallet").get("balance_cents").longValue()).isZero();
+        JsonNode debit = api.get("/api/v1/wallets/" + wallet + "/wallet_transactions?transaction_status=invoiced").body()
+                .get("wallet_transactions").get(0);
+        assertThat(debit.get("lago_invoice_id").stringValue()).isEqualTo(invoice.get("lago_id").stringValue());
+        assertThat(debit.get("amount").stringValue()).isEqualTo("5.0");
+
+        // Running the clock again, or later the same month, bills nothing more.
+        assertThat(api.post("/api/v1/billing_runs", "{\"billing_run\": {}}").body().get("billing_run").get("invoices_count")
+                .intValue()).isZero();
+        clock.set(Instant.parse("2026-04-20T00:00:00Z"));
+        assertThat(api.post("/api/v1/billing_runs", "{\"billing_run\": {}}").body().get("billing_run").get("invoices_count")
+                .intValue()).isZero();
+    }
+
+    @Test
+    void aFirstCalendarPeriodIsProratedByDays() {
+        s.subscription("late", "acme", "monthly", "\"subscription_at\": \"2026-03-10T15:00:00Z\"");
+        JsonNode run = api.post("/api/v1/billing_runs", "{\"billing_run\": {\"at\": \"2026-04-01T00:00:00Z\"}}").body()
+                .get("billing_run");
+        JsonNode invoice = api.get("/api/v1/invoices/" + run.get("lago_invoice_ids").get(0).stringValue()).body().get("invoice");
+        // 10 March to 31 March = 22 days of 31: 1000 × 22 / 31 = 709.68 → 710 cents; tax 20% = 142; total 852
+        assertThat(invoice.get("fees_amount_cents").longValue()).isEqualTo(710);
+        assertThat(invoice.get("taxes_amount_cents").longValue()).isEqualTo(142);
+        assertThat(invoice.get("total_amount_cents").longValue()).isEqualTo(852);
+    }
+
+    @Test
+    void terminatingInvoicesTheUsedPartOfThePeriodAtOnce() {
+        s.subscription("sub", "acme", "monthly", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
+        s.event("c1", "sub", "calls", Instant.parse("2026-03-05T10:00:00Z").getEpochSecond(), "{}");
+        api.delete("/api/v1/subscriptions/sub");
+        JsonNode invoices = api.get("/api/v1/invoices?external_customer_id=acme&invoice_type=subscription").body();
+        assertThat(invoices.get("meta").get("total_count").intValue()).isEqualTo(1);
+        JsonNode invoice = invoices.get("invoices").get(0);
+        // 1 to 15 March = 15 days of 31: 1000 × 15 / 31 = 483.87 → 484; 1 call × 0.50 = 50; fees 534;
+        // tax 20% = 106.8 → 107; total 641
+        assertThat(invoice.get("fees_amount_cents").longValue()).isEqualTo(534);
+        assertThat(invoice.get("taxes_amount_cents").longValue()).isEqualTo(107);
+        assertThat(invoice.get("total_amount_cents").longValue()).isEqualTo(641);
+        // The clock does not bill the terminated subscription's March again.
+        assertThat(api.post("/api/v1/billing_runs", "{\"billing_run\": {\"at\": \"2026-04-01T01:00:00Z\"}}").body()
+                .get("billing_run").get("invoices_count").intValue()).isZero();
+    }
+}
