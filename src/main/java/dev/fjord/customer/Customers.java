@@ -98,6 +98,11 @@ public class Customers {
         return repository.findLive(organization, externalId).orElseThrow(() -> BillingError.notFound("customer"));
     }
 
+    /** The customer's own row by id, deleted or not (no metadata, taxes or resolved timezone): for batch work. */
+    public Customer getRowById(OrganizationId organization, UUID id) {
+        return repository.findById(organization, id).orElseThrow(() -> BillingError.notFound("customer"));
+    }
+
     public Optional<Customer> find(OrganizationId organization, String externalId) {
         return repository.findLive(organization, externalId).map(customer -> withDetails(organization, customer));
     }

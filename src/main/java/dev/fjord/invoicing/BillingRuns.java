@@ -3,6 +3,7 @@ package dev.fjord.invoicing;
 import dev.fjord.catalog.Plan;
 import dev.fjord.catalog.Plans;
 import dev.fjord.invoicing.internal.BillSubscriptionPeriod;
+import dev.fjord.invoicing.internal.BillingCatalog;
 import dev.fjord.shared.OrganizationId;
 import dev.fjord.subscription.BillingPeriod;
 import dev.fjord.subscription.BillingPeriods;
@@ -49,11 +50,12 @@ public class BillingRuns {
     /** Runs the clock for one organization at {@code at}; answers the invoices issued. */
     public List<UUID> run(OrganizationId organization, Instant at) {
         List<UUID> issued = new ArrayList<>();
+        BillingCatalog catalog = billing.catalog(organization);
         for (long offset = 0; ; offset += PAGE) {
             List<Subscription> page = subscriptions.active(organization, PAGE, offset);
             for (Subscription subscription : page) {
-                endedPeriod(organization, subscription, at)
-                        .flatMap(period -> billing.bill(organization, subscription, period, null))
+                endedPeriod(catalog.plan(subscription.planId()), subscription, at)
+                        .flatMap(period -> billing.bill(catalog, subscription, period, null))
                         .ifPresent(issued::add);
             }
             if (page.size() < PAGE) {
@@ -66,15 +68,15 @@ public class BillingRuns {
     @EventListener
     void on(SubscriptionTerminated terminated) {
         Subscription subscription = subscriptions.findById(terminated.organization(), terminated.subscriptionId()).orElseThrow();
-        Plan plan = plans.getById(terminated.organization(), subscription.planId());
+        BillingCatalog catalog = billing.catalog(terminated.organization());
+        Plan plan = catalog.plan(subscription.planId());
         BillingPeriod period = BillingPeriods.containing(plan.interval(), subscription.billingTime(),
                 subscription.anchorDate(), subscription.zone(), terminated.terminatedAt());
-        billing.bill(terminated.organization(), subscription, period, terminated.terminatedAt());
+        billing.bill(catalog, subscription, period, terminated.terminatedAt());
     }
 
     /** The period before the one containing {@code at}, once it has ended and if the subscription had started. */
-    private Optional<BillingPeriod> endedPeriod(OrganizationId organization, Subscription subscription, Instant at) {
-        Plan plan = plans.getById(organization, subscription.planId());
+    private static Optional<BillingPeriod> endedPeriod(Plan plan, Subscription subscription, Instant at) {
         BillingPeriod current = BillingPeriods.containing(plan.interval(), subscription.billingTime(),
                 subscription.anchorDate(), subscription.zone(), at);
         return BillingPeriods.previous(plan.interval(), subscription.billingTime(), subscription.anchorDate(),

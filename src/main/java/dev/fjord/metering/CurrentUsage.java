@@ -91,7 +91,14 @@ public class CurrentUsage {
      * the invoice, which rounds them once.
      */
     public UsageReport forPeriod(OrganizationId organization, Subscription subscription, BillingPeriod period) {
-        PricedSubscription priced = priced(organization, subscription);
+        Plan plan = plans.getById(organization, subscription.planId());
+        return forPeriod(organization, subscription, plan, plans.metricsOf(organization, plan), period);
+    }
+
+    /** {@link #forPeriod} with the plan and its metrics already loaded (a billing run reuses them across subscriptions). */
+    public UsageReport forPeriod(OrganizationId organization, Subscription subscription, Plan plan,
+            Map<UUID, BillableMetric> metrics, BillingPeriod period) {
+        PricedSubscription priced = new PricedSubscription(subscription, plan, metrics, Map.of());
         Map<UUID, List<AggregateRepository.Aggregate>> rows = aggregates
                 .upTo(organization, List.of(subscription.id()), period.start()).getOrDefault(subscription.id(), Map.of());
         return report(priced, period, rows, false);

@@ -72,21 +72,29 @@ public class BillSubscriptionPeriod {
         this.clock = clock;
     }
 
+    /** A fresh catalog view for one billing run of an organization. */
+    public BillingCatalog catalog(OrganizationId organization) {
+        return new BillingCatalog(organization, plans, taxes, organizations);
+    }
+
     /**
      * Bills {@code period} of the subscription; {@code endedAt} is the termination instant when the subscription ended
      * inside the period (a termination invoice), else null. Answers the invoice, or empty when the period was
      * already billed.
      */
     @Transactional
-    public Optional<UUID> bill(OrganizationId organization, Subscription subscription, BillingPeriod period, Instant endedAt) {
+    public Optional<UUID> bill(BillingCatalog catalog, Subscription subscription, BillingPeriod period, Instant endedAt) {
+        OrganizationId organization = catalog.organization();
         if (alreadyBilled(subscription, period)) {
             return Optional.empty();
         }
         Instant now = clock.instant();
         UUID invoiceId = Ids.newId();
-        Plan plan = plans.getById(organization, subscription.planId());
-        Customer customer = customers.byIds(organization, List.of(subscription.customerId())).get(0);
-        Organization owner = organizations.get(organization);
+        Plan plan = catalog.plan(subscription.planId());
+        Customer customer = customers.getRowById(organization, subscription.customerId());
+        Organization owner = catalog.owner();
+        String timezone = customer.timezone() != null ? customer.timezone() : owner.timezone();
+        List<Tax> customerTaxes = catalog.customerTaxes(customer.id());
         String currency = plan.amountCurrency();
 
         List<Fee> fees = new ArrayList<>();
@@ -98,11 +106,11 @@ public class BillSubscriptionPeriod {
                 currency, BigDecimal.ONE, BigDecimal.valueOf(plan.amountCents()), null, Map.of(), period.start(), to, now);
         fees.add(subscriptionFee);
         lines.add(new FeeLine(subscriptionFee.id(), "subscription", plan.id(), null, planFee.amountCents(),
-                taxRate(organization, plan.id(), null, customer.id())));
+                catalog.rate(plan.id(), null, customerTaxes)));
 
-        UsageReport report = usage.forPeriod(organization, subscription, period);
+        UsageReport report = usage.forPeriod(organization, subscription, plan, catalog.metrics(plan), period);
         for (UsageReport.ChargeUsage charge : report.charges()) {
-            BigDecimal rate = taxRate(organization, plan.id(), charge.charge().id(), customer.id());
+            BigDecimal rate = catalog.rate(plan.id(), charge.charge().id(), customerTaxes);
             for (UsageReport.Bucket bucket : charge.buckets()) {
                 Charge.Filter filter = bucket.filter();
                 String name = filter != null && filter.invoiceDisplayName() != null ? filter.invoiceDisplayName()
@@ -120,12 +128,12 @@ public class BillSubscriptionPeriod {
         InvoiceComputation amounts = InvoiceCalculator.compute(currency, lines, List.of(),
                 prepaidCredits.wallets(organization, customer.id(), currency), true);
         InvoiceNumbering.Assigned number = numbering.assign(organization, owner, customer, now);
-        LocalDate issuingDate = LocalDate.ofInstant(now, ZoneId.of(customer.applicableTimezone()));
+        LocalDate issuingDate = LocalDate.ofInstant(now, ZoneId.of(timezone));
         int netPaymentTerm = customer.netPaymentTerm() != null ? customer.netPaymentTerm() : owner.netPaymentTerm();
         invoices.insert(organization, new Invoice(invoiceId, customer.id(), "subscription", "finalized",
                 amounts.totalAmountCents() == 0 ? "succeeded" : "pending", number.number(), number.sequentialId(),
                 number.organizationSequentialId(), currency, issuingDate, issuingDate.plusDays(netPaymentTerm),
-                netPaymentTerm, customer.applicableTimezone(), null, false, 4,
+                netPaymentTerm, timezone, null, false, 4,
                 new Invoice.Amounts(amounts.feesAmountCents(), amounts.couponsAmountCents(), 0,
                         amounts.subTotalExcludingTaxesAmountCents(), amounts.taxesAmountCents(),
                         amounts.subTotalIncludingTaxesAmountCents(), 0, amounts.prepaidCreditAmountCents(), null, null,
@@ -160,13 +168,6 @@ public class BillSubscriptionPeriod {
                 .params(Ids.newId(), organization.value(), subscriptionId, invoiceId, reason, Timestamp.from(from),
                         Timestamp.from(to), Timestamp.from(now))
                 .update();
-    }
-
-    private BigDecimal taxRate(OrganizationId organization, UUID planId, UUID chargeId, UUID customerId) {
-        List<Tax> applicable = chargeId == null
-                ? taxes.forPlanFee(organization, planId, customerId)
-                : taxes.forFee(organization, planId, chargeId, customerId);
-        return applicable.stream().map(Tax::rate).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static Fee withTaxes(Fee fee, FeeResult result, List<FeeLine> lines) {
