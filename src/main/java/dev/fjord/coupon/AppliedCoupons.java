@@ -8,6 +8,7 @@ import dev.fjord.shared.BillingError;
 import dev.fjord.shared.OrganizationId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -125,6 +126,35 @@ public class AppliedCoupons {
             return UUID.fromString(text);
         } catch (IllegalArgumentException notAnId) {
             throw BillingError.notFound("applied_coupon");
+        }
+    }
+
+    /** The customer's active applied coupons, oldest first: what the next invoice may deduct. */
+    public List<AppliedCoupon> activeOf(OrganizationId organization, UUID customerId) {
+        return repository.activeOfCustomer(organization, customerId);
+    }
+
+    /**
+     * An invoice used {@code cents} of the application: recorded, and its frequency moves on — a once application
+     * ends (a fixed amount only when fully used), a recurring one counts a period and ends after its last, a
+     * forever one stays.
+     */
+    @Transactional
+    public void recordUse(OrganizationId organization, UUID appliedCouponId, UUID invoiceId, long cents) {
+        Instant now = clock.instant();
+        AppliedCoupon applied = repository.find(organization, appliedCouponId).orElseThrow();
+        repository.recordCredit(organization, appliedCouponId, invoiceId, cents, now);
+        boolean ends = switch (applied.frequency()) {
+            case "once" -> !applied.coupon().isFixedAmount() || applied.amountCentsRemaining() == null
+                    || applied.amountCentsRemaining() - cents <= 0;
+            case "recurring" -> applied.frequencyDurationRemaining() != null && applied.frequencyDurationRemaining() <= 1;
+            default -> false;
+        };
+        if ("recurring".equals(applied.frequency())) {
+            repository.decrementRemainingPeriods(organization, appliedCouponId, now);
+        }
+        if (ends) {
+            repository.terminate(organization, appliedCouponId, now);
         }
     }
 }

@@ -94,4 +94,65 @@ class BillingRunScenarioTest extends ApiTest {
         assertThat(api.post("/api/v1/billing_runs", "{\"billing_run\": {\"at\": \"2026-04-01T01:00:00Z\"}}").body()
                 .get("billing_run").get("invoices_count").intValue()).isZero();
     }
+
+    @Test
+    void theCouponComesOffBeforeTaxAndTheWalletAfter() {
+        s.subscription("sub", "acme", "monthly", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
+        api.post("/api/v1/wallets", "{\"wallet\": {\"external_customer_id\": \"acme\", \"rate_amount\": \"1\","
+                + " \"currency\": \"EUR\", \"granted_credits\": \"5\"}}");
+        coupon("welcome", 200);
+        for (int i = 0; i < 4; i++) {
+            s.event("c" + i, "sub", "calls", Instant.parse("2026-03-20T10:00:00Z").getEpochSecond(), "{}");
+        }
+
+        JsonNode invoice = bill("2026-04-01T01:00:00Z");
+        // fees 10.00 + 4 × 0.50 = 12.00; coupon 2.00 before tax → 10.00; tax 20% = 2.00 → 12.00;
+        // wallet 5.00 after tax → total 7.00
+        assertThat(invoice.get("fees_amount_cents").longValue()).isEqualTo(1200);
+        assertThat(invoice.get("coupons_amount_cents").longValue()).isEqualTo(200);
+        assertThat(invoice.get("sub_total_excluding_taxes_amount_cents").longValue()).isEqualTo(1000);
+        assertThat(invoice.get("taxes_amount_cents").longValue()).isEqualTo(200);
+        assertThat(invoice.get("prepaid_credit_amount_cents").longValue()).isEqualTo(500);
+        assertThat(invoice.get("total_amount_cents").longValue()).isEqualTo(700);
+        // A once coupon fully used is over.
+        assertThat(api.get("/api/v1/applied_coupons?external_customer_id=acme&status=active").body().get("meta")
+                .get("total_count").intValue()).isZero();
+    }
+
+    @Test
+    void aFixedCouponLargerThanTheInvoiceCarriesItsRemainderToTheNext() {
+        s.subscription("sub", "acme", "monthly", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
+        coupon("big", 1500);
+
+        JsonNode march = bill("2026-04-01T01:00:00Z");
+        // fees 10.00; the 15.00 coupon takes all 10.00; no tax on 0; total 0 → paid
+        assertThat(march.get("coupons_amount_cents").longValue()).isEqualTo(1000);
+        assertThat(march.get("total_amount_cents").longValue()).isZero();
+        assertThat(march.get("payment_status").stringValue()).isEqualTo("succeeded");
+        JsonNode applied = api.get("/api/v1/applied_coupons?external_customer_id=acme&status=active").body()
+                .get("applied_coupons").get(0);
+        assertThat(applied.get("amount_cents_remaining").longValue()).isEqualTo(500);
+
+        JsonNode april = bill("2026-05-01T01:00:00Z");
+        // April 10.00 − the 5.00 left = 5.00; tax 20% = 1.00; total 6.00
+        assertThat(april.get("coupons_amount_cents").longValue()).isEqualTo(500);
+        assertThat(april.get("total_amount_cents").longValue()).isEqualTo(600);
+    }
+
+    private void coupon(String code, long amountCents) {
+        assertThat(api.post("/api/v1/coupons", "{\"coupon\": {\"name\": \"" + code + "\", \"code\": \"" + code
+                + "\", \"coupon_type\": \"fixed_amount\", \"amount_cents\": " + amountCents
+                + ", \"amount_currency\": \"EUR\", \"frequency\": \"once\", \"expiration\": \"no_expiration\"}}").status())
+                .isEqualTo(200);
+        var applied = api.post("/api/v1/applied_coupons", "{\"applied_coupon\": {\"external_customer_id\": \"acme\","
+                + " \"coupon_code\": \"" + code + "\"}}");
+        assertThat(applied.status()).as(applied.raw()).isEqualTo(200);
+    }
+
+    private JsonNode bill(String at) {
+        clock.set(Instant.parse(at));
+        JsonNode run = api.post("/api/v1/billing_runs", "{\"billing_run\": {}}").body().get("billing_run");
+        assertThat(run.get("invoices_count").intValue()).isEqualTo(1);
+        return api.get("/api/v1/invoices/" + run.get("lago_invoice_ids").get(0).stringValue()).body().get("invoice");
+    }
 }

@@ -25,6 +25,8 @@ public class AppliedCouponRepository {
     /** An applied coupon row with its customer's external id and its coupon's columns (prefixed {@code c_}). */
     private static final String SELECT = """
             SELECT ac.*, cu.external_id AS external_customer_id,
+              (SELECT coalesce(sum(cc.amount_cents), 0) FROM coupon_credits cc WHERE cc.applied_coupon_id = ac.id)
+                AS consumed_cents,
               c.id AS c_id, c.name AS c_name, c.code AS c_code, c.description AS c_description,
               c.coupon_type AS c_coupon_type, c.amount_cents AS c_amount_cents, c.amount_currency AS c_amount_currency,
               c.percentage_rate AS c_percentage_rate, c.frequency AS c_frequency,
@@ -201,7 +203,7 @@ public class AppliedCouponRepository {
                 rs.getString("external_customer_id"),
                 rs.getString("status"),
                 amountCents,
-                remaining(coupon, frequency, amountCents),
+                remaining(coupon, frequency, amountCents, rs.getLong("consumed_cents")),
                 rs.getString("amount_currency"),
                 rs.getBigDecimal("percentage_rate"),
                 frequency,
@@ -212,15 +214,38 @@ public class AppliedCouponRepository {
     }
 
     /**
-     * What is left of a fixed amount used once: the amount minus what invoices consumed. Invoices do not exist yet,
-     * so nothing is consumed; when they do, subtract the sum of this application's credits here. Null for
-     * percentages and for recurring or forever applications, as in Lago.
+     * What is left of a fixed amount used once: the amount minus what invoices took ({@code coupon_credits}). Null
+     * for percentages and for recurring or forever applications, as in Lago.
      */
-    private static Long remaining(Coupon coupon, String frequency, Long amountCents) {
+    private static Long remaining(Coupon coupon, String frequency, Long amountCents, long consumed) {
         if (!"once".equals(frequency) || !coupon.isFixedAmount() || amountCents == null) {
             return null;
         }
-        long consumed = 0;
-        return amountCents - consumed;
+        return Math.max(0, amountCents - consumed);
+    }
+
+    /** Records what the coupon took off an invoice (once per invoice, schema-enforced). */
+    public void recordCredit(OrganizationId organization, UUID appliedCouponId, UUID invoiceId, long cents, Instant now) {
+        jdbc.sql("""
+                INSERT INTO coupon_credits (id, organization_id, applied_coupon_id, invoice_id, amount_cents, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(dev.fjord.shared.Ids.newId(), organization.value(), appliedCouponId, invoiceId, cents,
+                        java.sql.Timestamp.from(now))
+                .update();
+    }
+
+    /** One more period used by a recurring application. */
+    public void decrementRemainingPeriods(OrganizationId organization, UUID id, Instant now) {
+        jdbc.sql("""
+                UPDATE applied_coupons SET frequency_duration_remaining = frequency_duration_remaining - 1, updated_at = ?
+                WHERE id = ? AND organization_id = ? AND frequency_duration_remaining > 0""")
+                .params(java.sql.Timestamp.from(now), id, organization.value()).update();
+    }
+
+    /** The customer's active applications, oldest first. */
+    public List<AppliedCoupon> activeOfCustomer(OrganizationId organization, UUID customerId) {
+        return jdbc.sql(SELECT + " WHERE ac.organization_id = ? AND ac.customer_id = ? AND ac.status = 'active'"
+                        + " ORDER BY ac.created_at, ac.id")
+                .params(organization.value(), customerId).query(AppliedCouponRepository::row).list();
     }
 }

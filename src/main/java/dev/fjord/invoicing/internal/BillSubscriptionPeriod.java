@@ -7,6 +7,8 @@ import dev.fjord.catalog.Tax;
 import dev.fjord.catalog.Taxes;
 import dev.fjord.customer.Customer;
 import dev.fjord.customer.Customers;
+import dev.fjord.coupon.AppliedCoupons;
+import dev.fjord.invoicing.CouponLine;
 import dev.fjord.invoicing.Fee;
 import dev.fjord.invoicing.FeeLine;
 import dev.fjord.invoicing.FeeResult;
@@ -55,11 +57,12 @@ public class BillSubscriptionPeriod {
     private final Organizations organizations;
     private final CurrentUsage usage;
     private final PrepaidCredits prepaidCredits;
+    private final AppliedCoupons appliedCoupons;
     private final Clock clock;
 
     BillSubscriptionPeriod(JdbcClient jdbc, InvoiceRepository invoices, InvoiceNumbering numbering, Plans plans,
             Taxes taxes, Customers customers, Organizations organizations, CurrentUsage usage,
-            PrepaidCredits prepaidCredits, Clock clock) {
+            PrepaidCredits prepaidCredits, AppliedCoupons appliedCoupons, Clock clock) {
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.numbering = numbering;
@@ -69,6 +72,7 @@ public class BillSubscriptionPeriod {
         this.organizations = organizations;
         this.usage = usage;
         this.prepaidCredits = prepaidCredits;
+        this.appliedCoupons = appliedCoupons;
         this.clock = clock;
     }
 
@@ -125,7 +129,9 @@ public class BillSubscriptionPeriod {
             }
         }
 
-        InvoiceComputation amounts = InvoiceCalculator.compute(currency, lines, List.of(),
+        List<CouponLine> couponLines = InvoiceCoupons.lines(appliedCoupons.activeOf(organization, customer.id()), plan,
+                catalog.metrics(plan), currency);
+        InvoiceComputation amounts = InvoiceCalculator.compute(currency, lines, couponLines,
                 prepaidCredits.wallets(organization, customer.id(), currency), true);
         InvoiceNumbering.Assigned number = numbering.assign(organization, owner, customer, now);
         LocalDate issuingDate = LocalDate.ofInstant(now, ZoneId.of(timezone));
@@ -145,6 +151,11 @@ public class BillSubscriptionPeriod {
         }
         recordClaim(organization, subscription.id(), invoiceId, endedAt == null ? "periodic" : "termination",
                 period.start(), to, now);
+        amounts.couponAmounts().forEach((appliedCouponId, cents) -> {
+            if (cents > 0) {
+                appliedCoupons.recordUse(organization, appliedCouponId, invoiceId, cents);
+            }
+        });
         amounts.walletDebits().forEach((walletId, cents) -> prepaidCredits.debit(organization, walletId, cents, invoiceId));
         return Optional.of(invoiceId);
     }
