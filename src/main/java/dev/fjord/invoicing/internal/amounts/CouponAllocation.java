@@ -86,6 +86,8 @@ public final class CouponAllocation {
         // Never more than the sub-total: Lago does not check it, but rounding a fractional base could otherwise
         // push the sub-total below 0 by a cent.
         long amount = Math.min(CouponAmount.of(coupon, base), subTotal);
+        // Spread what is recorded: Lago spreads a limited coupon's fractional base but records it truncated, which
+        // leaves the fees a fraction of a cent short of the invoice sub-total (and of what wallets may pay).
         if (base.signum() > 0) {
             for (FeeLine fee : targeted) {
                 BigDecimal share = Money.preciseShare(amount, leftOf(fee, preciseCoupons), base);
