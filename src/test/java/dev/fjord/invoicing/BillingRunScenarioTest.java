@@ -139,6 +139,53 @@ class BillingRunScenarioTest extends ApiTest {
         assertThat(april.get("total_amount_cents").longValue()).isEqualTo(600);
     }
 
+    @Test
+    void twoWalletsPayByPriorityWithinWhatTheyApplyTo() {
+        s.subscription("sub", "acme", "monthly", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
+        String callsOnly = api.post("/api/v1/wallets", "{\"wallet\": {\"external_customer_id\": \"acme\", \"code\": \"calls\","
+                + " \"priority\": 1, \"rate_amount\": \"1\", \"currency\": \"EUR\", \"granted_credits\": \"5\","
+                + " \"applies_to\": {\"billable_metric_codes\": [\"calls\"]}}}").body().get("wallet").get("lago_id").stringValue();
+        String general = api.post("/api/v1/wallets", "{\"wallet\": {\"external_customer_id\": \"acme\", \"code\": \"general\","
+                + " \"priority\": 2, \"rate_amount\": \"1\", \"currency\": \"EUR\", \"granted_credits\": \"10\"}}")
+                .body().get("wallet").get("lago_id").stringValue();
+        for (int i = 0; i < 4; i++) {
+            s.event("c" + i, "sub", "calls", Instant.parse("2026-03-20T10:00:00Z").getEpochSecond(), "{}");
+        }
+
+        JsonNode invoice = bill("2026-04-01T01:00:00Z");
+        // plan fee 10.00 + 20% = 12.00; calls 2.00 + 20% = 2.40; total with tax 14.40.
+        // The calls-only wallet (priority 1) pays the calls: 2.40 of its 5.00. The general wallet pays 10.00 (all it
+        // has) of the plan fee. Left to pay: 14.40 − 2.40 − 10.00 = 2.00.
+        assertThat(invoice.get("prepaid_credit_amount_cents").longValue()).isEqualTo(1240);
+        assertThat(invoice.get("total_amount_cents").longValue()).isEqualTo(200);
+        assertThat(api.get("/api/v1/wallets/" + callsOnly).body().get("wallet").get("balance_cents").longValue()).isEqualTo(260);
+        assertThat(api.get("/api/v1/wallets/" + general).body().get("wallet").get("balance_cents").longValue()).isZero();
+    }
+
+    @Test
+    void anniversaryPeriodsEndAtMidnightInTheCustomersTimezoneEastOrWest() {
+        s.customer("tokyo", "\"timezone\": \"Asia/Tokyo\"");
+        s.customer("la", "\"timezone\": \"America/Los_Angeles\"");
+        // Anchor 31 January local: the first period ends with 27 February (28 February is the capped anniversary).
+        s.subscription("east", "tokyo", "monthly", "\"billing_time\": \"anniversary\", \"subscription_at\": \"2026-01-31T10:00:00Z\"");
+        s.subscription("west", "la", "monthly", "\"billing_time\": \"anniversary\", \"subscription_at\": \"2026-01-31T20:00:00Z\"");
+
+        // 28 February 00:00 in Tokyo (UTC+9) is 27 February 15:00 UTC: only the Tokyo customer's period has ended.
+        JsonNode early = api.post("/api/v1/billing_runs", "{\"billing_run\": {\"at\": \"2026-02-27T15:30:00Z\"}}").body()
+                .get("billing_run");
+        assertThat(early.get("invoices_count").intValue()).isEqualTo(1);
+        JsonNode tokyo = api.get("/api/v1/invoices/" + early.get("lago_invoice_ids").get(0).stringValue()).body().get("invoice");
+        assertThat(tokyo.get("customer").get("external_id").stringValue()).isEqualTo("tokyo");
+        // 31 Jan – 27 Feb is a whole anniversary period: 10.00 + 20% = 12.00
+        assertThat(tokyo.get("total_amount_cents").longValue()).isEqualTo(1200);
+
+        // 28 February 00:00 in Los Angeles (UTC−8) is 28 February 08:00 UTC.
+        assertThat(api.post("/api/v1/billing_runs", "{\"billing_run\": {\"at\": \"2026-02-28T07:59:00Z\"}}").body()
+                .get("billing_run").get("invoices_count").intValue()).isZero();
+        assertThat(api.post("/api/v1/billing_runs", "{\"billing_run\": {\"at\": \"2026-02-28T08:01:00Z\"}}").body()
+                .get("billing_run").get("invoices_count").intValue()).isEqualTo(1);
+    }
+
     private void coupon(String code, long amountCents) {
         assertThat(api.post("/api/v1/coupons", "{\"coupon\": {\"name\": \"" + code + "\", \"code\": \"" + code
                 + "\", \"coupon_type\": \"fixed_amount\", \"amount_cents\": " + amountCents
