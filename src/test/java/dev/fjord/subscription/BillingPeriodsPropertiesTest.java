@@ -18,7 +18,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.LongRange;
 
 /** Properties of every subscription: any interval, billing time, anchor and zone. */
-class BillingPeriodsProperties {
+class BillingPeriodsPropertiesTest {
 
     /** 400 periods: over 7 years of weeks, 33 of months, 400 of years — every month length and leap case. */
     private static final int WALK = 400;
