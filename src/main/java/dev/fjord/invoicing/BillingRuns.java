@@ -12,7 +12,9 @@ import dev.fjord.subscription.SubscriptionTerminated;
 import dev.fjord.subscription.Subscriptions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
@@ -47,21 +49,44 @@ public class BillingRuns {
         return issued;
     }
 
-    /** Runs the clock for one organization at {@code at}; answers the invoices issued. */
+    /**
+     * Runs the clock for one organization at {@code at}; answers the invoices issued. Subscriptions come customer by
+     * customer; the periods of one customer that end on the same day in the same currency share one invoice, as in
+     * Lago. A customer's group is held until the next customer starts, so a page boundary never splits it.
+     */
     public List<UUID> run(OrganizationId organization, Instant at) {
         List<UUID> issued = new ArrayList<>();
         BillingCatalog catalog = billing.catalog(organization);
+        List<BillSubscriptionPeriod.BilledPeriod> customerPeriods = new ArrayList<>();
+        UUID currentCustomer = null;
         for (long offset = 0; ; offset += PAGE) {
-            List<Subscription> page = subscriptions.active(organization, PAGE, offset);
+            List<Subscription> page = subscriptions.activeByCustomer(organization, PAGE, offset);
             for (Subscription subscription : page) {
+                if (!subscription.customerId().equals(currentCustomer)) {
+                    issued.addAll(billCustomer(catalog, customerPeriods));
+                    customerPeriods.clear();
+                    currentCustomer = subscription.customerId();
+                }
                 endedPeriod(catalog.plan(subscription.planId()), subscription, at)
-                        .flatMap(period -> billing.bill(catalog, subscription, period, null))
-                        .ifPresent(issued::add);
+                        .ifPresent(period -> customerPeriods.add(new BillSubscriptionPeriod.BilledPeriod(subscription, period, null)));
             }
             if (page.size() < PAGE) {
+                issued.addAll(billCustomer(catalog, customerPeriods));
                 return issued;
             }
         }
+    }
+
+    /** One invoice per currency and billing day of the customer's due periods. */
+    private List<UUID> billCustomer(BillingCatalog catalog, List<BillSubscriptionPeriod.BilledPeriod> periods) {
+        Map<String, List<BillSubscriptionPeriod.BilledPeriod>> groups = new LinkedHashMap<>();
+        for (BillSubscriptionPeriod.BilledPeriod period : periods) {
+            String key = catalog.plan(period.subscription().planId()).amountCurrency() + "|" + period.period().endDate();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(period);
+        }
+        List<UUID> issued = new ArrayList<>();
+        groups.values().forEach(group -> billing.bill(catalog, group).ifPresent(issued::add));
+        return issued;
     }
 
     /** The final invoice of a terminated subscription: the period it ended in, up to the termination. */
@@ -72,7 +97,7 @@ public class BillingRuns {
         Plan plan = catalog.plan(subscription.planId());
         BillingPeriod period = BillingPeriods.containing(plan.interval(), subscription.billingTime(),
                 subscription.anchorDate(), subscription.zone(), terminated.terminatedAt());
-        billing.bill(catalog, subscription, period, terminated.terminatedAt());
+        billing.bill(catalog, List.of(new BillSubscriptionPeriod.BilledPeriod(subscription, period, terminated.terminatedAt())));
     }
 
     /** The period before the one containing {@code at}, once it has ended and if the subscription had started. */

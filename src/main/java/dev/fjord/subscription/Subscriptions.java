@@ -123,6 +123,14 @@ public class Subscriptions {
         return repository.list(organization, new SubscriptionQuery(null, null, List.of(SubscriptionStatus.ACTIVE)), limit, offset);
     }
 
+    /** Every active subscription of the organization, grouped by customer, a page at a time (billing runs). */
+    public List<Subscription> activeByCustomer(OrganizationId organization, int limit, long offset) {
+        if (offset == 0) {
+            repository.settleDueStatuses(organization, clock.instant());
+        }
+        return repository.activeByCustomer(organization, limit, offset);
+    }
+
     /** Organizations with active subscriptions (the billing clock visits each). */
     public List<OrganizationId> organizationsWithActiveSubscriptions() {
         return repository.organizationsWithActive();

@@ -186,6 +186,24 @@ class BillingRunScenarioTest extends ApiTest {
                 .get("billing_run").get("invoices_count").intValue()).isEqualTo(1);
     }
 
+    @Test
+    void aCustomersSubscriptionsEndingTheSameDayShareOneInvoice() {
+        s.plan("addon", "monthly", 500, "EUR", "[]");
+        s.subscription("main", "acme", "monthly", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
+        s.subscription("extra", "acme", "addon", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
+        s.customer("other", null);
+        s.subscription("theirs", "other", "addon", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
+
+        JsonNode run = api.post("/api/v1/billing_runs", "{\"billing_run\": {\"at\": \"2026-04-01T01:00:00Z\"}}").body()
+                .get("billing_run");
+        // acme: one invoice for both plans; other: its own
+        assertThat(run.get("invoices_count").intValue()).isEqualTo(2);
+        JsonNode acme = api.get("/api/v1/invoices?external_customer_id=acme").body().get("invoices").get(0);
+        // 10.00 + 5.00 = 15.00; 20% tax = 3.00; total 18.00
+        assertThat(acme.get("fees_amount_cents").longValue()).isEqualTo(1500);
+        assertThat(acme.get("total_amount_cents").longValue()).isEqualTo(1800);
+    }
+
     private void coupon(String code, long amountCents) {
         assertThat(api.post("/api/v1/coupons", "{\"coupon\": {\"name\": \"" + code + "\", \"code\": \"" + code
                 + "\", \"coupon_type\": \"fixed_amount\", \"amount_cents\": " + amountCents

@@ -81,56 +81,45 @@ public class BillSubscriptionPeriod {
         return new BillingCatalog(organization, plans, taxes, organizations);
     }
 
+    /** One subscription period to invoice; {@code endedAt} is set when the subscription ended inside it. */
+    public record BilledPeriod(Subscription subscription, BillingPeriod period, Instant endedAt) {}
+
     /**
-     * Bills {@code period} of the subscription; {@code endedAt} is the termination instant when the subscription ended
-     * inside the period (a termination invoice), else null. Answers the invoice, or empty when the period was
-     * already billed.
+     * Invoices the periods — all of one customer, currency and billing day, as Lago groups them — on one invoice.
+     * Periods already billed are skipped; answers the invoice, or empty when nothing was left to bill.
      */
     @Transactional
-    public Optional<UUID> bill(BillingCatalog catalog, Subscription subscription, BillingPeriod period, Instant endedAt) {
+    public Optional<UUID> bill(BillingCatalog catalog, List<BilledPeriod> periods) {
         OrganizationId organization = catalog.organization();
-        if (alreadyBilled(subscription, period)) {
+        // Lock in a fixed order so concurrent runs over the same customers cannot deadlock.
+        List<BilledPeriod> due = periods.stream()
+                .sorted(java.util.Comparator.comparing(p -> p.subscription().id()))
+                .filter(p -> !alreadyBilled(p.subscription(), p.period()))
+                .toList();
+        if (due.isEmpty()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
         UUID invoiceId = Ids.newId();
-        Plan plan = catalog.plan(subscription.planId());
-        Customer customer = customers.getRowById(organization, subscription.customerId());
+        Customer customer = customers.getRowById(organization, due.get(0).subscription().customerId());
         Organization owner = catalog.owner();
         String timezone = customer.timezone() != null ? customer.timezone() : owner.timezone();
         List<Tax> customerTaxes = catalog.customerTaxes(customer.id());
-        String currency = plan.amountCurrency();
+        String currency = catalog.plan(due.get(0).subscription().planId()).amountCurrency();
 
         List<Fee> fees = new ArrayList<>();
         List<FeeLine> lines = new ArrayList<>();
-        Instant to = endedAt != null ? endedAt : period.endExclusive();
-        SubscriptionFees.Prorated planFee = SubscriptionFees.of(plan, subscription, period, endedAt);
-        Fee subscriptionFee = fee(invoiceId, "subscription", subscription.id(), null, null,
-                plan.invoiceDisplayName() != null ? plan.invoiceDisplayName() : plan.name(), planFee.amountCents(),
-                currency, BigDecimal.ONE, BigDecimal.valueOf(plan.amountCents()), null, Map.of(), period.start(), to, now);
-        fees.add(subscriptionFee);
-        lines.add(new FeeLine(subscriptionFee.id(), "subscription", plan.id(), null, planFee.amountCents(),
-                catalog.rate(plan.id(), null, customerTaxes)));
-
-        UsageReport report = usage.forPeriod(organization, subscription, plan, catalog.metrics(plan), period);
-        for (UsageReport.ChargeUsage charge : report.charges()) {
-            BigDecimal rate = catalog.rate(plan.id(), charge.charge().id(), customerTaxes);
-            for (UsageReport.Bucket bucket : charge.buckets()) {
-                Charge.Filter filter = bucket.filter();
-                String name = filter != null && filter.invoiceDisplayName() != null ? filter.invoiceDisplayName()
-                        : charge.charge().invoiceDisplayName() != null ? charge.charge().invoiceDisplayName()
-                        : charge.metric().name();
-                Fee chargeFee = fee(invoiceId, "charge", subscription.id(), charge.charge().id(),
-                        filter == null ? null : filter.id(), name, bucket.amountCents(), currency, bucket.units(),
-                        BigDecimal.ZERO, (int) bucket.eventsCount(), new LinkedHashMap<>(bucket.groupedBy()),
-                        report.fromDatetime(), report.toDatetime().plusSeconds(1), now);
-                fees.add(chargeFee);
-                lines.add(new FeeLine(chargeFee.id(), "charge", plan.id(), charge.metric().id(), bucket.amountCents(), rate));
-            }
+        Map<UUID, Plan> plansOnInvoice = new LinkedHashMap<>();
+        Map<UUID, dev.fjord.catalog.BillableMetric> metricsOnInvoice = new LinkedHashMap<>();
+        for (BilledPeriod billed : due) {
+            Plan plan = catalog.plan(billed.subscription().planId());
+            plansOnInvoice.put(plan.id(), plan);
+            metricsOnInvoice.putAll(catalog.metrics(plan));
+            addFees(organization, catalog, invoiceId, billed, plan, customerTaxes, currency, now, fees, lines);
         }
 
-        List<CouponLine> couponLines = InvoiceCoupons.lines(appliedCoupons.activeOf(organization, customer.id()), plan,
-                catalog.metrics(plan), currency);
+        List<CouponLine> couponLines = InvoiceCoupons.lines(appliedCoupons.activeOf(organization, customer.id()),
+                List.copyOf(plansOnInvoice.values()), metricsOnInvoice, currency);
         InvoiceComputation amounts = InvoiceCalculator.compute(currency, lines, couponLines,
                 prepaidCredits.wallets(organization, customer.id(), currency), true);
         InvoiceNumbering.Assigned number = numbering.assign(organization, owner, customer, now);
@@ -149,8 +138,11 @@ public class BillSubscriptionPeriod {
             FeeResult result = amounts.fees().get(fee.id());
             invoices.insertFee(organization, withTaxes(fee, result, lines));
         }
-        recordClaim(organization, subscription.id(), invoiceId, endedAt == null ? "periodic" : "termination",
-                period.start(), to, now);
+        for (BilledPeriod billed : due) {
+            recordClaim(organization, billed.subscription().id(), invoiceId,
+                    billed.endedAt() == null ? "periodic" : "termination", billed.period().start(),
+                    billed.endedAt() != null ? billed.endedAt() : billed.period().endExclusive(), now);
+        }
         amounts.couponAmounts().forEach((appliedCouponId, cents) -> {
             if (cents > 0) {
                 appliedCoupons.recordUse(organization, appliedCouponId, invoiceId, cents);
@@ -158,6 +150,37 @@ public class BillSubscriptionPeriod {
         });
         amounts.walletDebits().forEach((walletId, cents) -> prepaidCredits.debit(organization, walletId, cents, invoiceId));
         return Optional.of(invoiceId);
+    }
+
+    /** The subscription fee (prorated) and one fee per charge bucket of one billed period. */
+    private void addFees(OrganizationId organization, BillingCatalog catalog, UUID invoiceId, BilledPeriod billed,
+            Plan plan, List<Tax> customerTaxes, String currency, Instant now, List<Fee> fees, List<FeeLine> lines) {
+        Subscription subscription = billed.subscription();
+        BillingPeriod period = billed.period();
+        Instant to = billed.endedAt() != null ? billed.endedAt() : period.endExclusive();
+        SubscriptionFees.Prorated planFee = SubscriptionFees.of(plan, subscription, period, billed.endedAt());
+        Fee subscriptionFee = fee(invoiceId, "subscription", subscription.id(), null, null,
+                plan.invoiceDisplayName() != null ? plan.invoiceDisplayName() : plan.name(), planFee.amountCents(),
+                currency, BigDecimal.ONE, BigDecimal.valueOf(plan.amountCents()), null, Map.of(), period.start(), to, now);
+        fees.add(subscriptionFee);
+        lines.add(new FeeLine(subscriptionFee.id(), "subscription", plan.id(), null, planFee.amountCents(),
+                catalog.rate(plan.id(), null, customerTaxes)));
+        UsageReport report = usage.forPeriod(organization, subscription, plan, catalog.metrics(plan), period);
+        for (UsageReport.ChargeUsage charge : report.charges()) {
+            BigDecimal rate = catalog.rate(plan.id(), charge.charge().id(), customerTaxes);
+            for (UsageReport.Bucket bucket : charge.buckets()) {
+                Charge.Filter filter = bucket.filter();
+                String name = filter != null && filter.invoiceDisplayName() != null ? filter.invoiceDisplayName()
+                        : charge.charge().invoiceDisplayName() != null ? charge.charge().invoiceDisplayName()
+                        : charge.metric().name();
+                Fee chargeFee = fee(invoiceId, "charge", subscription.id(), charge.charge().id(),
+                        filter == null ? null : filter.id(), name, bucket.amountCents(), currency, bucket.units(),
+                        BigDecimal.ZERO, (int) bucket.eventsCount(), new LinkedHashMap<>(bucket.groupedBy()),
+                        report.fromDatetime(), report.toDatetime().plusSeconds(1), now);
+                fees.add(chargeFee);
+                lines.add(new FeeLine(chargeFee.id(), "charge", plan.id(), charge.metric().id(), bucket.amountCents(), rate));
+            }
+        }
     }
 
     /**

@@ -19,17 +19,19 @@ import java.util.stream.Collectors;
 final class InvoiceCoupons {
     private InvoiceCoupons() {}
 
-    static List<CouponLine> lines(List<AppliedCoupon> applied, Plan plan, Map<UUID, BillableMetric> metrics, String currency) {
+    static List<CouponLine> lines(List<AppliedCoupon> applied, List<Plan> plans, Map<UUID, BillableMetric> metrics,
+            String currency) {
         List<CouponLine> lines = new ArrayList<>();
         for (AppliedCoupon a : applied) {
             Coupon coupon = a.coupon();
-            Set<UUID> plans = Set.of();
+            Set<UUID> planIds = Set.of();
             Set<UUID> metricIds = Set.of();
             if (coupon.limitedPlans()) {
-                if (!coupon.planCodes().contains(plan.code())) {
+                planIds = plans.stream().filter(p -> coupon.planCodes().contains(p.code())).map(Plan::id)
+                        .collect(Collectors.toSet());
+                if (planIds.isEmpty()) {
                     continue;
                 }
-                plans = Set.of(plan.id());
             }
             if (coupon.limitedBillableMetrics()) {
                 metricIds = metrics.values().stream().filter(m -> coupon.billableMetricCodes().contains(m.code()))
@@ -41,7 +43,7 @@ final class InvoiceCoupons {
             boolean fixed = coupon.isFixedAmount();
             Long remaining = !fixed ? null : a.amountCentsRemaining() != null ? a.amountCentsRemaining() : a.amountCents();
             lines.add(new CouponLine(a.id(), coupon.couponType(), remaining, fixed ? null : a.percentageRate(),
-                    fixed ? a.amountCurrency() : currency, plans, metricIds, a.createdAt()));
+                    fixed ? a.amountCurrency() : currency, planIds, metricIds, a.createdAt()));
         }
         return lines;
     }

@@ -132,6 +132,11 @@ public class SubscriptionRepository {
                 .params(filterParams(organization, query)).query(Long.class).single();
     }
 
+    public List<Subscription> activeByCustomer(OrganizationId organization, int limit, long offset) {
+        return jdbc.sql(SELECT + " WHERE s.organization_id = ? AND s.status = 'active' ORDER BY s.customer_id, s.id LIMIT ? OFFSET ?")
+                .params(organization.value(), limit, offset).query(SubscriptionRepository::row).list();
+    }
+
     public List<OrganizationId> organizationsWithActive() {
         return jdbc.sql("SELECT DISTINCT organization_id FROM subscriptions WHERE status IN ('active', 'pending')")
                 .query(UUID.class).list().stream().map(OrganizationId::new).toList();
