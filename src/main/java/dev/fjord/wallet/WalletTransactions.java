@@ -140,12 +140,23 @@ public class WalletTransactions {
     @EventListener
     void on(InvoiceVoided voided) {
         OrganizationId organization = voided.organization();
+        // wallets are locked in id order, so two voids sharing wallets cannot deadlock
+        Map<UUID, List<WalletTransaction>> byWallet = new java.util.TreeMap<>();
         for (WalletTransaction outbound : rows.invoicedBy(organization, voided.invoiceId())) {
-            Wallet wallet = wallets.lock(organization, outbound.walletId()).orElseThrow();
-            if (wallet.isActive() && !rows.recredited(organization, outbound.id())) {
-                ledger.recredit(organization, wallet, outbound, voided.invoiceId(), clock.instant());
-            }
+            byWallet.computeIfAbsent(outbound.walletId(), id -> new ArrayList<>()).add(outbound);
         }
+        Instant now = clock.instant();
+        byWallet.forEach((walletId, consumptions) -> {
+            Wallet wallet = wallets.lock(organization, walletId).orElseThrow();
+            if (!wallet.isActive()) {
+                return;
+            }
+            for (WalletTransaction outbound : consumptions) {
+                if (!rows.recredited(organization, outbound.id())) {
+                    ledger.recredit(organization, wallet, outbound, voided.invoiceId(), now);
+                }
+            }
+        });
     }
 
     /** Per-grant expiry: voids what is left of one grant whose own expiration has come (idempotent). */
