@@ -12,8 +12,6 @@ import java.util.UUID;
  */
 public record AppliedTaxes(List<OnInvoice> invoice, Map<UUID, List<OnFee>> fees) {
 
-    public static final AppliedTaxes NONE = new AppliedTaxes(List.of(), Map.of());
-
     /**
      * One tax of the invoice: {@code amountCents} is this tax rounded once, {@code feesAmountCents} the fees it
      * applies to.

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -223,9 +224,9 @@ public class Invoices {
         Map<UUID, List<AppliedTaxes.OnInvoice>> onInvoices = repository.invoiceTaxes(organization, ids);
         Map<UUID, List<AppliedTaxes.OnFee>> onFees = repository.feeTaxes(organization,
                 page.stream().flatMap(i -> i.fees().stream()).map(Fee::id).toList());
-        Map<UUID, AppliedTaxes> byInvoice = new java.util.HashMap<>();
+        Map<UUID, AppliedTaxes> byInvoice = new HashMap<>();
         for (Invoice invoice : page) {
-            Map<UUID, List<AppliedTaxes.OnFee>> feeTaxes = new java.util.HashMap<>();
+            Map<UUID, List<AppliedTaxes.OnFee>> feeTaxes = new HashMap<>();
             invoice.fees().forEach(fee -> feeTaxes.put(fee.id(), onFees.getOrDefault(fee.id(), List.of())));
             byInvoice.put(invoice.id(),
                     new AppliedTaxes(onInvoices.getOrDefault(invoice.id(), List.of()), feeTaxes));

@@ -156,6 +156,37 @@ class VoidedInvoiceRecreditApiTest extends ApiTest {
     }
 
     @Test
+    void concurrentVoidsReCreditOnce() throws Exception {
+        UUID invoiceId = finalizedInvoice();
+        UUID wallet = wallet("a", "1", "50");
+        transactions.debit(organization, wallet, 2000, invoiceId);
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/v1/invoices/" + invoiceId + "/void", "").status();
+                }));
+            }
+            start.countDown();
+            var statuses = new java.util.ArrayList<Integer>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            // the invoice's row lock serializes the voids: one succeeds, the others find it voided
+            assertThat(statuses).containsOnly(200, 405);
+            assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(recredits(wallet)).hasSize(2);
+        assertThat(walletJson(wallet).get("balance_cents").longValue()).isEqualTo(5000);
+    }
+
+    @Test
     void anInvoiceThatConsumedNothingIsVoidedWithoutWalletRows() {
         UUID wallet = wallet("a", "1", "20");
         long before = rows(wallet);
