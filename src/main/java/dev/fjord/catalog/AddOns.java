@@ -56,6 +56,14 @@ public class AddOns {
                 .orElseThrow(() -> BillingError.notFound("add_on"));
     }
 
+    /**
+     * The add-ons with these ids, deleted ones included (an invoice keeps naming the add-on it billed), with their
+     * taxes; unknown ids are left out.
+     */
+    public List<AddOn> byIds(OrganizationId organization, java.util.Collection<UUID> ids) {
+        return withTaxes(organization, repository.findByIds(organization, ids));
+    }
+
     public AddOnPage list(OrganizationId organization, int limit, long offset) {
         return new AddOnPage(withTaxes(organization, repository.list(organization, limit, offset)),
                 repository.count(organization));

@@ -108,6 +108,29 @@ public class Taxes {
         return repository.linked(organization, Owner.CHARGE, chargeIds);
     }
 
+    public Map<UUID, List<Tax>> ofAddOns(OrganizationId organization, Collection<UUID> addOnIds) {
+        return repository.linked(organization, Owner.ADD_ON, addOnIds);
+    }
+
+    /**
+     * The taxes of an add-on fee (one-off invoices), by Lago's precedence: the codes sent with the fee (any unknown
+     * code is {@code 404 tax_not_found}), else the add-on's, else the customer's, else the organization's.
+     */
+    public List<Tax> forAddOnFee(OrganizationId organization, Collection<String> taxCodes, UUID addOnId,
+            UUID customerId) {
+        if (taxCodes != null && !taxCodes.isEmpty()) {
+            return resolve(organization, taxCodes);
+        }
+        for (Map<UUID, List<Tax>> level : List.of(ofAddOns(organization, List.of(addOnId)),
+                ofCustomers(organization, List.of(customerId)))) {
+            List<Tax> found = level.values().stream().findFirst().orElse(List.of());
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return appliedToOrganization(organization);
+    }
+
     /**
      * The taxes of a fee, by Lago's precedence: the charge's own, else the plan's, else the customer's, else the
      * organization's.

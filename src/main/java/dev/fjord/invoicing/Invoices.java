@@ -4,6 +4,8 @@ import dev.fjord.customer.Customer;
 import dev.fjord.customer.Customers;
 import dev.fjord.invoicing.internal.InvoiceRepository;
 import dev.fjord.invoicing.internal.InvoiceNumbering;
+import dev.fjord.invoicing.internal.InvoiceTerms;
+import dev.fjord.invoicing.internal.OneOffInvoices;
 import dev.fjord.organization.Organization;
 import dev.fjord.organization.Organizations;
 import dev.fjord.shared.BillingError;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +31,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The invoicing module's public face: credit invoices for paid wallet top-ups (spec §2.3), reads, and payment
- * status updates. Hidden invoices ({@code open} credit invoices waiting for their payment...) are invisible to the
- * API, as in Lago.
+ * The invoicing module's public face: credit invoices for paid wallet top-ups (spec §2.3), one-off invoices of
+ * add-ons, reads, payment status updates, void and finalization. Hidden invoices ({@code open} credit invoices
+ * waiting for their payment, {@code closed} zero-amount ones...) are invisible to the API, as in Lago.
  */
 @Service
 public class Invoices {
@@ -38,15 +41,18 @@ public class Invoices {
     private final InvoiceNumbering numbering;
     private final Customers customers;
     private final Organizations organizations;
+    private final OneOffInvoices oneOffInvoices;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Invoices(InvoiceRepository repository, InvoiceNumbering numbering, Customers customers,
-            Organizations organizations, ApplicationEventPublisher events, Clock clock) {
+            Organizations organizations, OneOffInvoices oneOffInvoices, ApplicationEventPublisher events,
+            Clock clock) {
         this.repository = repository;
         this.numbering = numbering;
         this.customers = customers;
         this.organizations = organizations;
+        this.oneOffInvoices = oneOffInvoices;
         this.events = events;
         this.clock = clock;
     }
@@ -142,6 +148,101 @@ public class Invoices {
             applyPaymentStatus(organization, invoice, update.paymentStatus(), now);
         }
         return load(organization, invoiceId).orElseThrow();
+    }
+
+    /**
+     * Lago's {@code POST /invoices}: a {@code one_off} invoice of add-on fees, finalized and numbered at once
+     * ({@code closed}, hidden, when its fees amount to zero and the customer does not finalize zero-amount invoices).
+     * Payment status pending, succeeded when the total is zero. Never consumes wallet credits. See
+     * {@link OneOffInvoices} for the checks and their Lago error codes.
+     */
+    @Transactional
+    public Invoice createOneOff(OrganizationId organization, OneOffInvoiceRequest request) {
+        return load(organization, oneOffInvoices.create(organization, request)).orElseThrow();
+    }
+
+    /**
+     * Lago's {@code POST /invoices/{id}/void}. A hidden or unknown invoice is {@code 404 invoice_not_found};
+     * {@code generateCreditNote} (a premium feature in Lago, no credit notes in Fjord) is
+     * {@code 403 feature_unavailable}. Only a finalized invoice whose payment is pending or failed, with nothing paid
+     * and no lost dispute, can be voided; anything else (a draft, a voided invoice, a paid one) is
+     * {@code 405 not_voidable}. The invoice is row-locked, becomes {@code voided} with {@code voided_at}, and
+     * {@link InvoiceVoided} is published in this transaction (the wallet gives back the credits it consumed).
+     */
+    @Transactional
+    public Invoice voidInvoice(OrganizationId organization, UUID invoiceId, boolean generateCreditNote) {
+        Invoice invoice = repository.lock(organization, invoiceId).filter(Invoice::visible)
+                .orElseThrow(() -> BillingError.notFound("invoice"));
+        if (generateCreditNote) {
+            throw BillingError.forbidden("feature_unavailable");
+        }
+        if (!voidable(invoice)) {
+            throw BillingError.notAllowed("not_voidable");
+        }
+        if (!repository.markVoided(organization, invoiceId, clock.instant())) {
+            throw new IllegalStateException("invoice " + invoiceId + " changed under its row lock");
+        }
+        events.publishEvent(new InvoiceVoided(organization, invoiceId));
+        return load(organization, invoiceId).orElseThrow();
+    }
+
+    /**
+     * Lago's {@code PUT /invoices/{id}/finalize}: a {@code draft} invoice is numbered, issued today in the customer's
+     * timezone and due after the customer's (else the organization's) net payment term; its payment status is
+     * pending, succeeded when its total is zero. Anything but a draft is {@code 404 invoice_not_found}, as in Lago
+     * (finalizing twice included); drafts other than subscription invoices are {@code 403 feature_unavailable}
+     * (Lago's rule). Zero-amount drafts of customers that do not finalize them are {@code closed}. The draft is
+     * finalized as computed: refreshing it and applying coupons and prepaid credits belong to the billing run.
+     */
+    @Transactional
+    public Invoice finalizeDraft(OrganizationId organization, UUID invoiceId) {
+        Invoice invoice = repository.lock(organization, invoiceId).filter(found -> "draft".equals(found.status()))
+                .orElseThrow(() -> BillingError.notFound("invoice"));
+        if (!"subscription".equals(invoice.invoiceType())) {
+            throw BillingError.forbidden("feature_unavailable");
+        }
+        Customer customer = customer(organization, invoice.customerId());
+        Organization owner = organizations.get(organization);
+        Instant now = clock.instant();
+        if (!InvoiceTerms.finalizes(invoice.amounts().feesAmountCents(), customer, owner)) {
+            repository.close(organization, invoiceId, now);
+            return load(organization, invoiceId).orElseThrow();
+        }
+        LocalDate issuingDate = InvoiceTerms.issuingDate(customer, now);
+        repository.finalize(organization, invoiceId, numbering.assign(organization, owner, customer, now),
+                issuingDate, issuingDate.plusDays(InvoiceTerms.netPaymentTerm(customer, owner)), now);
+        String paymentStatus = invoice.amounts().totalAmountCents() > 0 ? "pending" : "succeeded";
+        if (!paymentStatus.equals(invoice.paymentStatus())) {
+            repository.updatePaymentStatus(organization, invoiceId, paymentStatus, now);
+        }
+        return load(organization, invoiceId).orElseThrow();
+    }
+
+    /** The taxes applied to these invoices and their fees, by invoice (invoices without taxes map to none). */
+    public Map<UUID, AppliedTaxes> appliedTaxes(OrganizationId organization, List<Invoice> page) {
+        List<UUID> ids = page.stream().map(Invoice::id).toList();
+        Map<UUID, List<AppliedTaxes.OnInvoice>> onInvoices = repository.invoiceTaxes(organization, ids);
+        Map<UUID, List<AppliedTaxes.OnFee>> onFees = repository.feeTaxes(organization,
+                page.stream().flatMap(i -> i.fees().stream()).map(Fee::id).toList());
+        Map<UUID, AppliedTaxes> byInvoice = new HashMap<>();
+        for (Invoice invoice : page) {
+            Map<UUID, List<AppliedTaxes.OnFee>> feeTaxes = new HashMap<>();
+            invoice.fees().forEach(fee -> feeTaxes.put(fee.id(), onFees.getOrDefault(fee.id(), List.of())));
+            byInvoice.put(invoice.id(),
+                    new AppliedTaxes(onInvoices.getOrDefault(invoice.id(), List.of()), feeTaxes));
+        }
+        return byInvoice;
+    }
+
+    /**
+     * Lago's {@code Invoice#voidable?} (its API rule until lago-api PR #3902): finalized, payment pending or failed,
+     * nothing paid, no lost dispute. Credit notes do not exist yet.
+     */
+    private static boolean voidable(Invoice invoice) {
+        return "finalized".equals(invoice.status())
+                && ("pending".equals(invoice.paymentStatus()) || "failed".equals(invoice.paymentStatus()))
+                && invoice.amounts().totalPaidAmountCents() == 0
+                && invoice.paymentDisputeLostAt() == null;
     }
 
     /** A visible invoice; hidden ones ({@code open}...) are {@code 404 invoice_not_found}, as in Lago. */

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One ledger row. Inbound rows keep {@code remainingAmountCents}: what outbound rows have not consumed yet. */
+/**
+ * One ledger row. Inbound rows keep {@code remainingAmountCents}: what outbound rows have not consumed yet.
+ * {@code voidedInvoiceId} is set on the granted row that gives back what a voided invoice consumed (spec §4.7).
+ */
 public record WalletTransaction(
         UUID id,
         UUID walletId,
@@ -22,6 +25,7 @@ public record WalletTransaction(
         List<MetadataPair> metadata,
         boolean invoiceRequiresSuccessfulPayment,
         UUID invoiceId,
+        UUID voidedInvoiceId,
         Instant expirationAt,
         Instant settledAt,
         Instant failedAt,

@@ -2,6 +2,7 @@ package dev.fjord.wallet;
 
 import dev.fjord.invoicing.CreditInvoiceRequest;
 import dev.fjord.invoicing.InvoicePaymentStatusChanged;
+import dev.fjord.invoicing.InvoiceVoided;
 import dev.fjord.invoicing.Invoices;
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.Credits;
@@ -22,7 +23,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Money in and out of wallets: top-ups, grants, voids, debits by invoices, and settlement of paid top-ups. */
+/**
+ * Money in and out of wallets: top-ups, grants, voids, debits by invoices, settlement of paid top-ups, and re-credits
+ * of what voided invoices consumed.
+ */
 @Service
 public class WalletTransactions {
     private final WalletRepository wallets;
@@ -123,6 +127,34 @@ public class WalletTransactions {
                 ledger.settle(changed.organization(), wallet, purchase, now);
             } else if ("failed".equals(changed.paymentStatus())) {
                 ledger.fail(changed.organization(), purchase, now);
+            }
+        });
+    }
+
+    /**
+     * An invoice was voided (spec §4.7, Lago's {@code WalletTransactions::RecreditService}): every outbound
+     * {@code invoiced} row it took from a wallet that is still active is given back as a granted, settled inbound row
+     * of the same credits and cents naming the voided invoice. Runs in the void's transaction; rows already given back
+     * are skipped (and the schema refuses a second re-credit), terminated wallets are left as they are.
+     */
+    @EventListener
+    void on(InvoiceVoided voided) {
+        OrganizationId organization = voided.organization();
+        // wallets are locked in id order, so two voids sharing wallets cannot deadlock
+        Map<UUID, List<WalletTransaction>> byWallet = new java.util.TreeMap<>();
+        for (WalletTransaction outbound : rows.invoicedBy(organization, voided.invoiceId())) {
+            byWallet.computeIfAbsent(outbound.walletId(), id -> new ArrayList<>()).add(outbound);
+        }
+        Instant now = clock.instant();
+        byWallet.forEach((walletId, consumptions) -> {
+            Wallet wallet = wallets.lock(organization, walletId).orElseThrow();
+            if (!wallet.isActive()) {
+                return;
+            }
+            for (WalletTransaction outbound : consumptions) {
+                if (!rows.recredited(organization, outbound.id())) {
+                    ledger.recredit(organization, wallet, outbound, voided.invoiceId(), now);
+                }
             }
         });
     }

@@ -67,6 +67,16 @@ public class AddOnRepository {
                 .params(organization.value(), id).query(AddOnRepository::row).optional();
     }
 
+    /** The add-ons with these ids, deleted or not, without their taxes; unknown ids are left out. */
+    public List<AddOn> findByIds(OrganizationId organization, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM add_ons WHERE organization_id = :organization AND id IN (:ids)")
+                .param("organization", organization.value()).param("ids", ids)
+                .query(AddOnRepository::row).list();
+    }
+
     public Optional<AddOn> findLive(OrganizationId organization, String code) {
         return jdbc.sql("SELECT * FROM add_ons WHERE organization_id = ? AND code = ? AND deleted_at IS NULL")
                 .params(organization.value(), code).query(AddOnRepository::row).optional();

@@ -1,11 +1,16 @@
 package dev.fjord.invoicing.internal;
 
 import dev.fjord.api.CurrentOrganization;
+import dev.fjord.api.IdempotentRequests;
 import dev.fjord.api.JsonInput;
 import dev.fjord.api.ListResponse;
 import dev.fjord.api.PageRequest;
+import dev.fjord.catalog.AddOn;
+import dev.fjord.catalog.AddOns;
 import dev.fjord.customer.Customer;
 import dev.fjord.customer.Customers;
+import dev.fjord.invoicing.AppliedTaxes;
+import dev.fjord.invoicing.Fee;
 import dev.fjord.invoicing.Invoice;
 import dev.fjord.invoicing.InvoicePage;
 import dev.fjord.invoicing.InvoiceQuery;
@@ -25,13 +30,18 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** Lago's {@code /api/v1/invoices} endpoints (read, and the payment status and metadata update). */
+/**
+ * Lago's {@code /api/v1/invoices} endpoints: read, the payment status and metadata update, one-off invoices, void and
+ * finalize.
+ */
 @RestController
 @RequestMapping("/api/v1/invoices")
 class InvoiceController {
@@ -40,10 +50,41 @@ class InvoiceController {
 
     private final Invoices invoices;
     private final Customers customers;
+    private final AddOns addOns;
+    private final IdempotentRequests idempotency;
 
-    InvoiceController(Invoices invoices, Customers customers) {
+    InvoiceController(Invoices invoices, Customers customers, AddOns addOns, IdempotentRequests idempotency) {
         this.invoices = invoices;
         this.customers = customers;
+        this.addOns = addOns;
+        this.idempotency = idempotency;
+    }
+
+    /** A one-off invoice of add-on fees; an {@code Idempotency-Key} makes a retried request bill once. */
+    @PostMapping
+    JsonNode create(@CurrentOrganization OrganizationId organization, @RequestBody(required = false) JsonNode body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        var request = InvoiceInputReader.readOneOff(JsonInput.root(body, "invoice"));
+        return idempotency.run(organization, key, "/api/v1/invoices", body,
+                () -> Map.of("invoice", detailed(organization, invoices.createOneOff(organization, request))));
+    }
+
+    /**
+     * Voids a finalized invoice. Lago reads {@code generate_credit_note} (with {@code credit_amount},
+     * {@code refund_amount}) from the query or the body's top level, without a root key; the body is optional.
+     */
+    @PostMapping("/{id}/void")
+    Map<String, Object> voidInvoice(@CurrentOrganization OrganizationId organization, @PathVariable String id,
+            @RequestBody(required = false) JsonNode body, HttpServletRequest request) {
+        boolean generateCreditNote = truthy(body == null || !body.isObject() ? null : body.get("generate_credit_note"),
+                request.getParameter("generate_credit_note"));
+        return Map.of("invoice",
+                detailed(organization, invoices.voidInvoice(organization, parseId(id), generateCreditNote)));
+    }
+
+    @PutMapping("/{id}/finalize")
+    Map<String, Object> finalizeDraft(@CurrentOrganization OrganizationId organization, @PathVariable String id) {
+        return Map.of("invoice", detailed(organization, invoices.finalizeDraft(organization, parseId(id))));
     }
 
     @GetMapping("/{id}")
@@ -75,15 +116,40 @@ class InvoiceController {
                 bool(request, "payment_overdue"));
         InvoicePage result = invoices.list(organization, query, page.perPage(), page.offset());
         Map<UUID, Customer> owners = customersOf(organization, result.invoices());
+        Map<UUID, AppliedTaxes> taxes = invoices.appliedTaxes(organization, result.invoices());
         return ListResponse.of("invoices", result.invoices().stream()
-                        .map(i -> InvoiceJson.listed(i, owners.get(i.customerId()), invoices.paymentOverdue(i)))
+                        .map(i -> InvoiceJson.listed(i, owners.get(i.customerId()), invoices.paymentOverdue(i),
+                                taxes.get(i.id())))
                         .toList(),
                 page, result.totalCount());
     }
 
     private InvoiceJson detailed(OrganizationId organization, Invoice invoice) {
         Customer customer = customersOf(organization, List.of(invoice)).get(invoice.customerId());
-        return InvoiceJson.detailed(invoice, customer, invoices.paymentOverdue(invoice));
+        Map<UUID, AddOn> billed = addOns.byIds(organization,
+                        invoice.fees().stream().map(Fee::addOnId).filter(java.util.Objects::nonNull).distinct().toList())
+                .stream().collect(Collectors.toMap(AddOn::id, Function.identity()));
+        return InvoiceJson.detailed(invoice, customer, invoices.paymentOverdue(invoice), billed,
+                invoices.appliedTaxes(organization, List.of(invoice)).get(invoice.id()));
+    }
+
+    /** Values Rails' boolean cast reads as false; any other non-blank value is true. */
+    private static final List<String> FALSE_VALUES = List.of("false", "0", "f", "off");
+
+    /** Rails' boolean cast ({@code ActiveModel::Type::Boolean}) of a parameter sent in the body or the query. */
+    private static boolean truthy(JsonNode bodyValue, String queryValue) {
+        String text = queryValue;
+        if (bodyValue != null && !bodyValue.isNull()) {
+            if (bodyValue.isBoolean()) {
+                return bodyValue.booleanValue();
+            }
+            if (bodyValue.isNumber()) {
+                return bodyValue.doubleValue() != 0;
+            }
+            text = bodyValue.isString() ? bodyValue.stringValue() : null;
+        }
+        return text != null && !text.isBlank()
+                && !FALSE_VALUES.contains(text.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     private Map<UUID, Customer> customersOf(OrganizationId organization, List<Invoice> page) {

@@ -2,8 +2,10 @@ package dev.fjord.invoicing.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.fjord.api.JsonFormats;
+import dev.fjord.catalog.AddOn;
 import dev.fjord.customer.Customer;
 import dev.fjord.customer.CustomerJson;
+import dev.fjord.invoicing.AppliedTaxes;
 import dev.fjord.invoicing.Fee;
 import dev.fjord.invoicing.Invoice;
 import dev.fjord.shared.Money;
@@ -61,7 +63,7 @@ record InvoiceJson(
         @JsonInclude(JsonInclude.Include.NON_NULL) List<FeeJson> fees,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Object> credits,
         List<MetadataJson> metadata,
-        List<Object> appliedTaxes,
+        List<AppliedTaxJson> appliedTaxes,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Object> errorDetails,
         List<Object> appliedUsageThresholds,
         List<Object> appliedInvoiceCustomSections) {
@@ -70,6 +72,15 @@ record InvoiceJson(
     static final String DEFAULT_BILLING_ENTITY = CustomerJson.DEFAULT_BILLING_ENTITY;
 
     record MetadataJson(String lagoId, String key, String value, String createdAt) {}
+
+    /** Lago's {@code V1::Invoices::AppliedTaxSerializer}. */
+    record AppliedTaxJson(String lagoId, String lagoInvoiceId, String lagoTaxId, String taxName, String taxCode,
+            BigDecimal taxRate, String taxDescription, long amountCents, String amountCurrency, long feesAmountCents,
+            String createdAt) {}
+
+    /** Lago's {@code V1::Fees::AppliedTaxSerializer}. */
+    record FeeAppliedTaxJson(String lagoId, String lagoFeeId, String lagoTaxId, String taxName, String taxCode,
+            BigDecimal taxRate, String taxDescription, long amountCents, String amountCurrency, String createdAt) {}
 
     /** Lago's {@code fee} object (lago-api {@code V1::FeeSerializer}). */
     record FeeJson(
@@ -117,7 +128,7 @@ record InvoiceJson(
             String fromDate,
             String toDate,
             String eventTransactionId,
-            List<Object> appliedTaxes) {}
+            List<FeeAppliedTaxJson> appliedTaxes) {}
 
     record Item(
             String type,
@@ -131,17 +142,22 @@ record InvoiceJson(
             String itemType,
             Map<String, Object> groupedBy) {}
 
-    /** The single-invoice shape (GET one, PUT). */
-    static InvoiceJson detailed(Invoice invoice, Customer customer, boolean paymentOverdue) {
-        return of(invoice, customer, paymentOverdue, true);
+    /**
+     * The single-invoice shape (GET one, PUT, POST): {@code addOns} are the add-ons its add-on fees bill (by id,
+     * deleted ones included), {@code taxes} its applied taxes.
+     */
+    static InvoiceJson detailed(Invoice invoice, Customer customer, boolean paymentOverdue, Map<UUID, AddOn> addOns,
+            AppliedTaxes taxes) {
+        return of(invoice, customer, paymentOverdue, true, addOns, taxes);
     }
 
     /** A list item: the documented {@code InvoiceObject}, without fees, credits and the other extended fields. */
-    static InvoiceJson listed(Invoice invoice, Customer customer, boolean paymentOverdue) {
-        return of(invoice, customer, paymentOverdue, false);
+    static InvoiceJson listed(Invoice invoice, Customer customer, boolean paymentOverdue, AppliedTaxes taxes) {
+        return of(invoice, customer, paymentOverdue, false, Map.of(), taxes);
     }
 
-    private static InvoiceJson of(Invoice i, Customer customer, boolean paymentOverdue, boolean detailed) {
+    private static InvoiceJson of(Invoice i, Customer customer, boolean paymentOverdue, boolean detailed,
+            Map<UUID, AddOn> addOns, AppliedTaxes taxes) {
         Invoice.Amounts a = i.amounts();
         return new InvoiceJson(
                 i.id().toString(),
@@ -184,19 +200,26 @@ record InvoiceJson(
                 CustomerJson.of(customer),
                 detailed ? List.of() : null,
                 detailed ? List.of() : null,
-                detailed ? i.fees().stream().map(fee -> fee(fee, i)).toList() : null,
+                detailed ? i.fees().stream().map(fee -> fee(fee, i,
+                        fee.addOnId() == null ? null : addOns.get(fee.addOnId()), taxes.ofFee(fee.id())))
+                        .toList() : null,
                 detailed ? List.of() : null,
                 i.metadata().stream()
                         .map(m -> new MetadataJson(m.id().toString(), m.key(), m.value(),
                                 JsonFormats.timestamp(m.createdAt())))
                         .toList(),
-                List.of(),
+                taxes.invoice().stream()
+                        .map(t -> new AppliedTaxJson(t.id().toString(), t.invoiceId().toString(),
+                                t.taxId().toString(), t.taxName(), t.taxCode(), JsonFormats.number(t.taxRate()),
+                                t.taxDescription(), t.amountCents(), t.currency(), t.feesAmountCents(),
+                                JsonFormats.timestamp(t.createdAt())))
+                        .toList(),
                 detailed ? List.of() : null,
                 List.of(),
                 List.of());
     }
 
-    private static FeeJson fee(Fee f, Invoice invoice) {
+    private static FeeJson fee(Fee f, Invoice invoice, AddOn addOn, List<AppliedTaxes.OnFee> taxes) {
         int exponent = Money.exponent(f.amountCurrency());
         BigDecimal preciseAmount = f.preciseAmountCents().movePointLeft(exponent);
         BigDecimal taxesPreciseAmount = f.taxesPreciseAmountCents().movePointLeft(exponent);
@@ -219,7 +242,7 @@ record InvoiceJson(
                 null,
                 null,
                 null,
-                item(f),
+                item(f, addOn),
                 f.payInAdvance(),
                 f.invoiceable(),
                 f.amountCents(),
@@ -251,17 +274,29 @@ record InvoiceJson(
                 JsonFormats.timestamp(f.fromDatetime()),
                 JsonFormats.timestamp(f.toDatetime()),
                 f.payInAdvanceEventTransactionId(),
-                List.of());
+                taxes.stream()
+                        .map(t -> new FeeAppliedTaxJson(t.id().toString(), t.feeId().toString(),
+                                t.taxId().toString(), t.taxName(), t.taxCode(), JsonFormats.number(t.taxRate()),
+                                t.taxDescription(), t.amountCents(), t.currency(), JsonFormats.timestamp(t.createdAt())))
+                        .toList());
     }
 
     /**
      * The fee's item. A credit fee's item is Lago's: type and code {@code credit}, description {@code credit}, the
-     * wallet transaction as {@code lago_item_id}; its name is the label the wallet module gave the top-up.
+     * wallet transaction as {@code lago_item_id}; its name is the label the wallet module gave the top-up. An add-on
+     * fee's item is its add-on (Lago's {@code Fee#item_*}): code, name and description of the add-on, the display
+     * name of the fee, else of the add-on, else the add-on's name.
      */
-    private static Item item(Fee f) {
+    private static Item item(Fee f, AddOn addOn) {
         if ("credit".equals(f.feeType())) {
             return new Item("credit", "credit", f.invoiceDisplayName(), "credit", f.invoiceDisplayName(), null, null,
                     f.walletTransactionId().toString(), "WalletTransaction", f.groupedBy());
+        }
+        if ("add_on".equals(f.feeType()) && addOn != null) {
+            String displayName = f.invoiceDisplayName() != null ? f.invoiceDisplayName()
+                    : addOn.invoiceDisplayName() != null ? addOn.invoiceDisplayName() : addOn.name();
+            return new Item("add_on", addOn.code(), addOn.name(), addOn.description(), displayName, null, null,
+                    addOn.id().toString(), "AddOn", f.groupedBy());
         }
         // Other fee types are created by the billing engine, which names their items from the catalog.
         UUID itemId = switch (f.feeType()) {

@@ -7,6 +7,8 @@ import dev.fjord.invoicing.InvoiceUpdate;
 import dev.fjord.shared.Ids;
 import dev.fjord.shared.OrganizationId;
 import dev.fjord.shared.Rows;
+import dev.fjord.invoicing.AppliedTaxes;
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,20 +43,26 @@ public class InvoiceRepository {
     }
 
     public void insert(OrganizationId organization, Invoice invoice) {
+        insert(organization, invoice, BigDecimal.ZERO);
+    }
+
+    /** Inserts the invoice row; {@code taxesRate} is the rate its taxes sum to, in percent (not shown by the API). */
+    public void insert(OrganizationId organization, Invoice invoice, BigDecimal taxesRate) {
         Invoice.Amounts a = invoice.amounts();
         jdbc.sql("""
                 INSERT INTO invoices (id, organization_id, customer_id, invoice_type, status, payment_status, currency,
                     number, sequential_id, organization_sequential_id, issuing_date, payment_due_date,
                     net_payment_term, timezone, purchase_order_number, self_billed, version_number,
                     fees_amount_cents, coupons_amount_cents, progressive_billing_credit_amount_cents,
-                    sub_total_excluding_taxes_amount_cents, taxes_amount_cents, sub_total_including_taxes_amount_cents,
+                    sub_total_excluding_taxes_amount_cents, taxes_amount_cents, taxes_rate,
+                    sub_total_including_taxes_amount_cents,
                     credit_notes_amount_cents, prepaid_credit_amount_cents, prepaid_granted_credit_amount_cents,
                     prepaid_purchased_credit_amount_cents, total_amount_cents, total_paid_amount_cents,
                     payment_dispute_lost_at, finalized_at, voided_at, created_at, updated_at)
                 VALUES (:id, :organization, :customer, :type, :status, :payment_status, :currency,
                     :number, :sequential_id, :organization_sequential_id, :issuing_date, :payment_due_date,
                     :net_payment_term, :timezone, :purchase_order_number, :self_billed, :version_number,
-                    :fees, :coupons, :progressive, :sub_total_excluding, :taxes, :sub_total_including,
+                    :fees, :coupons, :progressive, :sub_total_excluding, :taxes, :taxes_rate, :sub_total_including,
                     :credit_notes, :prepaid, :prepaid_granted, :prepaid_purchased, :total, :total_paid,
                     :dispute_lost_at, :finalized_at, :voided_at, :created_at, :updated_at)""")
                 .param("id", invoice.id())
@@ -79,6 +87,7 @@ public class InvoiceRepository {
                 .param("progressive", a.progressiveBillingCreditAmountCents())
                 .param("sub_total_excluding", a.subTotalExcludingTaxesAmountCents())
                 .param("taxes", a.taxesAmountCents())
+                .param("taxes_rate", taxesRate)
                 .param("sub_total_including", a.subTotalIncludingTaxesAmountCents())
                 .param("credit_notes", a.creditNotesAmountCents())
                 .param("prepaid", a.prepaidCreditAmountCents())
@@ -206,6 +215,95 @@ public class InvoiceRepository {
                 .param("organization", organization.value())
                 .param("id", id)
                 .update();
+    }
+
+    /** Records the taxes applied to an invoice and its fees (rows inserted once, never changed). */
+    public void insertAppliedTaxes(OrganizationId organization, AppliedTaxes taxes) {
+        for (AppliedTaxes.OnInvoice t : taxes.invoice()) {
+            jdbc.sql("""
+                    INSERT INTO invoice_applied_taxes (id, organization_id, invoice_id, tax_id, tax_name, tax_code,
+                        tax_rate, tax_description, amount_cents, fees_amount_cents, amount_currency, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(t.id(), organization.value(), t.invoiceId(), t.taxId(), t.taxName(), t.taxCode(),
+                            t.taxRate(), t.taxDescription(), t.amountCents(), t.feesAmountCents(), t.currency(),
+                            timestamp(t.createdAt()))
+                    .update();
+        }
+        for (List<AppliedTaxes.OnFee> ofFee : taxes.fees().values()) {
+            for (AppliedTaxes.OnFee t : ofFee) {
+                jdbc.sql("""
+                        INSERT INTO fee_applied_taxes (id, organization_id, fee_id, tax_id, tax_name, tax_code,
+                            tax_rate, tax_description, amount_cents, precise_amount_cents, amount_currency, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(t.id(), organization.value(), t.feeId(), t.taxId(), t.taxName(), t.taxCode(),
+                                t.taxRate(), t.taxDescription(), t.amountCents(), t.preciseAmountCents(),
+                                t.currency(), timestamp(t.createdAt()))
+                        .update();
+            }
+        }
+    }
+
+    /** The taxes applied to these invoices, by invoice, in the order they were recorded. */
+    public Map<UUID, List<AppliedTaxes.OnInvoice>> invoiceTaxes(OrganizationId organization, List<UUID> invoiceIds) {
+        Map<UUID, List<AppliedTaxes.OnInvoice>> byInvoice = new HashMap<>();
+        if (invoiceIds.isEmpty()) {
+            return byInvoice;
+        }
+        jdbc.sql("""
+                SELECT * FROM invoice_applied_taxes WHERE organization_id = :organization AND invoice_id IN (:ids)
+                ORDER BY created_at, id""")
+                .param("organization", organization.value())
+                .param("ids", invoiceIds)
+                .query((rs, n) -> new AppliedTaxes.OnInvoice(rs.getObject("id", UUID.class),
+                        rs.getObject("invoice_id", UUID.class), rs.getObject("tax_id", UUID.class),
+                        rs.getString("tax_name"), rs.getString("tax_code"), rs.getBigDecimal("tax_rate"),
+                        rs.getString("tax_description"), rs.getLong("amount_cents"), rs.getLong("fees_amount_cents"),
+                        rs.getString("amount_currency"), Rows.instant(rs.getTimestamp("created_at"))))
+                .list()
+                .forEach(t -> byInvoice.computeIfAbsent(t.invoiceId(), k -> new ArrayList<>()).add(t));
+        return byInvoice;
+    }
+
+    /** The taxes applied to these fees, by fee, in the order they were recorded. */
+    public Map<UUID, List<AppliedTaxes.OnFee>> feeTaxes(OrganizationId organization, List<UUID> feeIds) {
+        Map<UUID, List<AppliedTaxes.OnFee>> byFee = new HashMap<>();
+        if (feeIds.isEmpty()) {
+            return byFee;
+        }
+        jdbc.sql("""
+                SELECT * FROM fee_applied_taxes WHERE organization_id = :organization AND fee_id IN (:ids)
+                ORDER BY created_at, id""")
+                .param("organization", organization.value())
+                .param("ids", feeIds)
+                .query((rs, n) -> new AppliedTaxes.OnFee(rs.getObject("id", UUID.class),
+                        rs.getObject("fee_id", UUID.class), rs.getObject("tax_id", UUID.class),
+                        rs.getString("tax_name"), rs.getString("tax_code"), rs.getBigDecimal("tax_rate"),
+                        rs.getString("tax_description"), rs.getLong("amount_cents"),
+                        rs.getBigDecimal("precise_amount_cents"), rs.getString("amount_currency"),
+                        Rows.instant(rs.getTimestamp("created_at"))))
+                .list()
+                .forEach(t -> byFee.computeIfAbsent(t.feeId(), k -> new ArrayList<>()).add(t));
+        return byFee;
+    }
+
+    /** finalized → voided; answers false when the invoice was not finalized. */
+    public boolean markVoided(OrganizationId organization, UUID id, Instant now) {
+        return jdbc.sql("""
+                UPDATE invoices SET status = 'voided', voided_at = :now, updated_at = :now
+                WHERE organization_id = :organization AND id = :id AND status = 'finalized'""")
+                .param("now", timestamp(now))
+                .param("organization", organization.value())
+                .param("id", id)
+                .update() == 1;
+    }
+
+    /**
+     * draft → closed: a zero-amount invoice the customer (or organization) does not finalize ({@code
+     * finalize_zero_amount_invoice}); hidden from the API as in Lago.
+     */
+    public void close(OrganizationId organization, UUID id, Instant now) {
+        jdbc.sql("UPDATE invoices SET status = 'closed', updated_at = ? WHERE organization_id = ? AND id = ?")
+                .params(timestamp(now), organization.value(), id).update();
     }
 
     /** The invoice's payment status, and its fees' (Lago keeps them in step). */

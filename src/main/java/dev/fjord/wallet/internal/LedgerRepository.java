@@ -30,18 +30,44 @@ public class LedgerRepository {
     }
 
     public void insert(OrganizationId organization, WalletTransaction t) {
+        insert(organization, t, null);
+    }
+
+    /**
+     * Inserts a row; {@code recreditedId} names the outbound row a re-credit gives back (null for any other row).
+     * The schema lets an outbound row be re-credited once.
+     */
+    public void insert(OrganizationId organization, WalletTransaction t, UUID recreditedId) {
         jdbc.sql("""
                 INSERT INTO wallet_transactions (id, organization_id, wallet_id, status, source, transaction_status,
                   transaction_type, amount_cents, credit_amount, remaining_amount_cents, priority, name,
-                  purchase_order_number, metadata, invoice_requires_successful_payment, invoice_id, expiration_at,
-                  settled_at, failed_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?)""")
+                  purchase_order_number, metadata, invoice_requires_successful_payment, invoice_id, voided_invoice_id,
+                  recredited_transaction_id, expiration_at, settled_at, failed_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(t.id(), organization.value(), t.walletId(), t.status(), t.source(), t.transactionStatus(),
                         t.transactionType(), t.amountCents(), t.creditAmount(), t.remainingAmountCents(), t.priority(),
                         t.name(), t.purchaseOrderNumber(), json.writeValueAsString(t.metadata()),
-                        t.invoiceRequiresSuccessfulPayment(), t.invoiceId(), ts(t.expirationAt()), ts(t.settledAt()),
-                        ts(t.failedAt()), ts(t.createdAt()))
+                        t.invoiceRequiresSuccessfulPayment(), t.invoiceId(), t.voidedInvoiceId(), recreditedId,
+                        ts(t.expirationAt()), ts(t.settledAt()), ts(t.failedAt()), ts(t.createdAt()))
                 .update();
+    }
+
+    /** The outbound {@code invoiced} rows an invoice took out of wallets, oldest first. */
+    public List<WalletTransaction> invoicedBy(OrganizationId organization, UUID invoiceId) {
+        return jdbc.sql("""
+                SELECT * FROM wallet_transactions
+                WHERE organization_id = ? AND invoice_id = ? AND transaction_type = 'outbound'
+                  AND transaction_status = 'invoiced'
+                ORDER BY created_at, id""")
+                .params(organization.value(), invoiceId).query(this::row).list();
+    }
+
+    /** Whether an outbound row has already been given back by a re-credit. */
+    public boolean recredited(OrganizationId organization, UUID outboundId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM wallet_transactions
+                               WHERE organization_id = ? AND recredited_transaction_id = ?)""")
+                .params(organization.value(), outboundId).query(Boolean.class).single();
     }
 
     /** pending → settled (the row becomes consumable) or pending → failed; answers false when not pending. */
@@ -174,6 +200,7 @@ public class LedgerRepository {
                 metadata,
                 rs.getBoolean("invoice_requires_successful_payment"),
                 rs.getObject("invoice_id", UUID.class),
+                rs.getObject("voided_invoice_id", UUID.class),
                 Rows.instant(rs.getTimestamp("expiration_at")),
                 Rows.instant(rs.getTimestamp("settled_at")),
                 Rows.instant(rs.getTimestamp("failed_at")),

@@ -92,12 +92,35 @@ public class WalletLedger {
         WalletTransaction row = new WalletTransaction(Ids.newId(), wallet.id(), "settled", source, transactionStatus,
                 "outbound", cents, taken, null, attributes.priority(), attributes.name(),
                 attributes.purchaseOrderNumber() != null ? attributes.purchaseOrderNumber() : wallet.purchaseOrderNumber(),
-                attributes.metadata(), false, invoiceId, null, now, null, now);
+                attributes.metadata(), false, invoiceId, null, null, now, null, now);
         ledger.insert(organization, row);
         for (Map.Entry<UUID, Long> piece : pieces) {
             ledger.consume(organization, piece.getKey(), row.id(), piece.getValue(), now);
         }
         moveBalance(organization, wallet.id(), -cents, taken.negate(), cents, taken, now);
+        return row;
+    }
+
+    /**
+     * Gives back what an outbound {@code invoiced} row took, because its invoice was voided (Lago's
+     * {@code WalletTransactions::RecreditService}): a granted, settled inbound row of the same credits and cents,
+     * usable at once, naming the voided invoice; the balance grows and the consumed totals shrink by as much. The
+     * schema refuses a second re-credit of the same outbound row.
+     */
+    public WalletTransaction recredit(OrganizationId organization, Wallet wallet, WalletTransaction outbound,
+            UUID voidedInvoiceId, Instant now) {
+        if (outbound.isInbound() || !"invoiced".equals(outbound.transactionStatus())
+                || !outbound.walletId().equals(wallet.id())) {
+            throw new IllegalArgumentException("only an invoiced outbound row of this wallet is re-credited");
+        }
+        TopUpAttributes defaults = TopUpAttributes.defaults();
+        WalletTransaction row = new WalletTransaction(Ids.newId(), wallet.id(), "settled", "manual", "granted",
+                "inbound", outbound.amountCents(), outbound.creditAmount(), outbound.amountCents(),
+                defaults.priority(), null, outbound.purchaseOrderNumber(), defaults.metadata(), false, null,
+                voidedInvoiceId, null, now, null, now);
+        ledger.insert(organization, row, outbound.id());
+        moveBalance(organization, wallet.id(), outbound.amountCents(), outbound.creditAmount(),
+                -outbound.amountCents(), outbound.creditAmount().negate(), now);
         return row;
     }
 
@@ -120,17 +143,20 @@ public class WalletLedger {
                 amount.amountCents(), amount.credits(), settled ? amount.amountCents() : null, attributes.priority(),
                 attributes.name(),
                 attributes.purchaseOrderNumber() != null ? attributes.purchaseOrderNumber() : wallet.purchaseOrderNumber(),
-                attributes.metadata(), attributes.invoiceRequiresSuccessfulPayment(), invoiceId,
+                attributes.metadata(), attributes.invoiceRequiresSuccessfulPayment(), invoiceId, null,
                 attributes.expirationAt(), settled ? now : null, null, now);
     }
 
-    /** The guarded balance write: it refuses (and the caller's transaction fails) rather than go below zero. */
+    /**
+     * The guarded balance write: it refuses (and the caller's transaction fails) rather than take a balance below
+     * zero. Consumed totals shrink (re-credits) down to zero at most, as Lago's {@code IncreaseService}.
+     */
     private void moveBalance(OrganizationId organization, UUID walletId, long cents, BigDecimal credits,
             long consumedCents, BigDecimal consumedCredits, Instant now) {
         int updated = jdbc.sql("""
                 UPDATE wallets SET balance_cents = balance_cents + :cents, credits_balance = credits_balance + :credits,
-                  consumed_amount_cents = consumed_amount_cents + :consumedCents,
-                  consumed_credits = consumed_credits + :consumedCredits,
+                  consumed_amount_cents = GREATEST(consumed_amount_cents + :consumedCents, 0),
+                  consumed_credits = GREATEST(consumed_credits + :consumedCredits, 0),
                   last_balance_sync_at = :now,
                   last_consumed_credit_at = CASE WHEN :cents < 0 THEN :now ELSE last_consumed_credit_at END,
                   updated_at = :now

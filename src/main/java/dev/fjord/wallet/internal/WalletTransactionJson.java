@@ -35,7 +35,8 @@ record WalletTransactionJson(
 
     static WalletTransactionJson of(WalletTransaction t, Wallet wallet) {
         return new WalletTransactionJson(t.id().toString(), t.walletId().toString(),
-                t.invoiceId() == null ? null : t.invoiceId().toString(), null, null, "default", t.status(), t.source(),
+                t.invoiceId() == null ? null : t.invoiceId().toString(), null,
+                t.voidedInvoiceId() == null ? null : t.voidedInvoiceId().toString(), "default", t.status(), t.source(),
                 t.transactionStatus(), t.transactionType(),
                 JsonFormats.decimal(Credits.money(t.amountCents(), wallet.currency())), JsonFormats.decimal(t.creditAmount()),
                 t.remainingAmountCents(),
