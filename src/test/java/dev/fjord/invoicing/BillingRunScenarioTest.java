@@ -204,6 +204,27 @@ class BillingRunScenarioTest extends ApiTest {
         assertThat(acme.get("total_amount_cents").longValue()).isEqualTo(1800);
     }
 
+    @Test
+    void voidingABilledInvoiceGivesTheWalletItsCreditsBack() {
+        s.subscription("sub", "acme", "monthly", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
+        String wallet = api.post("/api/v1/wallets", "{\"wallet\": {\"external_customer_id\": \"acme\", \"rate_amount\": \"1\","
+                + " \"currency\": \"EUR\", \"granted_credits\": \"5\"}}").body().get("wallet").get("lago_id").stringValue();
+        JsonNode invoice = bill("2026-04-01T01:00:00Z");
+        // 10.00 + 20% = 12.00; the wallet paid 5.00
+        assertThat(invoice.get("prepaid_credit_amount_cents").longValue()).isEqualTo(500);
+        assertThat(api.get("/api/v1/wallets/" + wallet).body().get("wallet").get("balance_cents").longValue()).isZero();
+
+        var voided = api.post("/api/v1/invoices/" + invoice.get("lago_id").stringValue() + "/void", "{}");
+        assertThat(voided.status()).as(voided.raw()).isEqualTo(200);
+        assertThat(voided.body().get("invoice").get("status").stringValue()).isEqualTo("voided");
+        JsonNode after = api.get("/api/v1/wallets/" + wallet).body().get("wallet");
+        assertThat(after.get("balance_cents").longValue()).isEqualTo(500);
+        assertThat(after.get("consumed_credits").stringValue()).isEqualTo("0.0");
+        JsonNode recredit = api.get("/api/v1/wallets/" + wallet + "/wallet_transactions?transaction_status=granted").body()
+                .get("wallet_transactions").get(0);
+        assertThat(recredit.get("lago_voided_invoice_id").stringValue()).isEqualTo(invoice.get("lago_id").stringValue());
+    }
+
     private void coupon(String code, long amountCents) {
         assertThat(api.post("/api/v1/coupons", "{\"coupon\": {\"name\": \"" + code + "\", \"code\": \"" + code
                 + "\", \"coupon_type\": \"fixed_amount\", \"amount_cents\": " + amountCents
