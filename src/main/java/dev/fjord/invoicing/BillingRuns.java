@@ -59,8 +59,9 @@ public class BillingRuns {
         BillingCatalog catalog = billing.catalog(organization);
         List<BillSubscriptionPeriod.BilledPeriod> customerPeriods = new ArrayList<>();
         UUID currentCustomer = null;
-        for (long offset = 0; ; offset += PAGE) {
-            List<Subscription> page = subscriptions.activeByCustomer(organization, PAGE, offset);
+        Subscription last = null;
+        while (true) {
+            List<Subscription> page = subscriptions.activeByCustomer(organization, last, PAGE);
             for (Subscription subscription : page) {
                 if (!subscription.customerId().equals(currentCustomer)) {
                     issued.addAll(billCustomer(catalog, customerPeriods));
@@ -74,6 +75,7 @@ public class BillingRuns {
                 issued.addAll(billCustomer(catalog, customerPeriods));
                 return issued;
             }
+            last = page.get(page.size() - 1);
         }
     }
 

@@ -123,12 +123,16 @@ public class Subscriptions {
         return repository.list(organization, new SubscriptionQuery(null, null, List.of(SubscriptionStatus.ACTIVE)), limit, offset);
     }
 
-    /** Every active subscription of the organization, grouped by customer, a page at a time (billing runs). */
-    public List<Subscription> activeByCustomer(OrganizationId organization, int limit, long offset) {
-        if (offset == 0) {
+    /**
+     * Every active subscription of the organization in (customer, id) order, a page at a time after the last one
+     * read ({@code after} null for the first page, which also settles statuses): billing runs.
+     */
+    public List<Subscription> activeByCustomer(OrganizationId organization, Subscription after, int limit) {
+        if (after == null) {
             repository.settleDueStatuses(organization, clock.instant());
         }
-        return repository.activeByCustomer(organization, limit, offset);
+        return repository.activeByCustomer(organization, after == null ? null : after.customerId(),
+                after == null ? null : after.id(), limit);
     }
 
     /** Organizations with active subscriptions (the billing clock visits each). */

@@ -132,9 +132,14 @@ public class SubscriptionRepository {
                 .params(filterParams(organization, query)).query(Long.class).single();
     }
 
-    public List<Subscription> activeByCustomer(OrganizationId organization, int limit, long offset) {
-        return jdbc.sql(SELECT + " WHERE s.organization_id = ? AND s.status = 'active' ORDER BY s.customer_id, s.id LIMIT ? OFFSET ?")
-                .params(organization.value(), limit, offset).query(SubscriptionRepository::row).list();
+    /** Active subscriptions after {@code (afterCustomer, afterId)} in (customer, id) order: keyset pages stay cheap. */
+    public List<Subscription> activeByCustomer(OrganizationId organization, UUID afterCustomer, UUID afterId, int limit) {
+        return jdbc.sql(SELECT + """
+                 WHERE s.organization_id = :organization AND s.status = 'active'
+                   AND (CAST(:customer AS uuid) IS NULL OR (s.customer_id, s.id) > (:customer, :id))
+                 ORDER BY s.customer_id, s.id LIMIT :limit""")
+                .param("organization", organization.value()).param("customer", afterCustomer).param("id", afterId)
+                .param("limit", limit).query(SubscriptionRepository::row).list();
     }
 
     public List<OrganizationId> organizationsWithActive() {
