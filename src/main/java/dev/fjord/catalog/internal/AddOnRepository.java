@@ -4,6 +4,7 @@ import dev.fjord.catalog.AddOn;
 import dev.fjord.shared.Changes;
 import dev.fjord.shared.Ids;
 import dev.fjord.shared.OrganizationId;
+import dev.fjord.shared.PartialUpdate;
 import dev.fjord.shared.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,16 +44,7 @@ public class AddOnRepository {
     }
 
     public void update(OrganizationId organization, UUID id, Changes changes, Instant now) {
-        String assignments = changes.isEmpty() ? "" : changes.assignments(COLUMNS) + ", ";
-        var statement = jdbc.sql("UPDATE add_ons SET " + assignments
-                        + "updated_at = :now WHERE id = :id AND organization_id = :organization")
-                .param("id", id)
-                .param("organization", organization.value())
-                .param("now", Timestamp.from(now));
-        for (var change : changes.values().entrySet()) {
-            statement = statement.param(change.getKey(), change.getValue());
-        }
-        TaxRepository.uniqueCode(statement::update);
+        TaxRepository.uniqueCode(() -> PartialUpdate.apply(jdbc, "add_ons", COLUMNS, organization, id, changes, now));
     }
 
     /** The live add-on with this code, row-locked until the transaction ends. */

@@ -5,6 +5,7 @@ import dev.fjord.shared.BillingError;
 import dev.fjord.shared.Changes;
 import dev.fjord.shared.Ids;
 import dev.fjord.shared.OrganizationId;
+import dev.fjord.shared.PartialUpdate;
 import dev.fjord.shared.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -87,16 +88,7 @@ public class TaxRepository {
     }
 
     public void update(OrganizationId organization, UUID id, Changes changes, Instant now) {
-        String assignments = changes.isEmpty() ? "" : changes.assignments(COLUMNS) + ", ";
-        var statement = jdbc.sql("UPDATE taxes SET " + assignments
-                        + "updated_at = :now WHERE id = :id AND organization_id = :organization")
-                .param("id", id)
-                .param("organization", organization.value())
-                .param("now", Timestamp.from(now));
-        for (var change : changes.values().entrySet()) {
-            statement = statement.param(change.getKey(), change.getValue());
-        }
-        uniqueCode(statement::update);
+        uniqueCode(() -> PartialUpdate.apply(jdbc, "taxes", COLUMNS, organization, id, changes, now));
     }
 
     /** The live tax with this code, row-locked until the transaction ends. */

@@ -5,6 +5,7 @@ import dev.fjord.shared.BillingError;
 import dev.fjord.shared.Changes;
 import dev.fjord.shared.Ids;
 import dev.fjord.shared.OrganizationId;
+import dev.fjord.shared.PartialUpdate;
 import dev.fjord.shared.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,16 +49,7 @@ public class CouponRepository {
     }
 
     public void update(OrganizationId organization, UUID id, Changes changes, Instant now) {
-        String assignments = changes.isEmpty() ? "" : changes.assignments(COLUMNS) + ", ";
-        var statement = jdbc.sql("UPDATE coupons SET " + assignments
-                        + "updated_at = :now WHERE id = :id AND organization_id = :organization")
-                .param("id", id)
-                .param("organization", organization.value())
-                .param("now", Timestamp.from(now));
-        for (var change : changes.values().entrySet()) {
-            statement = statement.param(change.getKey(), change.getValue());
-        }
-        uniqueCode(statement::update);
+        uniqueCode(() -> PartialUpdate.apply(jdbc, "coupons", COLUMNS, organization, id, changes, now));
     }
 
     /** The live coupon with this code, row-locked until the transaction ends. */
