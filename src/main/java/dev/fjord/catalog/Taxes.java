@@ -146,18 +146,6 @@ public class Taxes {
         return appliedToOrganization(organization);
     }
 
-    /** The taxes of a subscription fee: the plan's, else the customer's, else the organization's. */
-    public List<Tax> forPlanFee(OrganizationId organization, UUID planId, UUID customerId) {
-        for (Map<UUID, List<Tax>> level : List.of(ofPlans(organization, List.of(planId)),
-                ofCustomers(organization, List.of(customerId)))) {
-            List<Tax> found = level.values().stream().findFirst().orElse(List.of());
-            if (!found.isEmpty()) {
-                return found;
-            }
-        }
-        return appliedToOrganization(organization);
-    }
-
     /** The taxes applied to the organization (its default billing entity in Lago's terms). */
     public List<Tax> appliedToOrganization(OrganizationId organization) {
         return repository.appliedToOrganization(organization);

@@ -117,12 +117,6 @@ public class Subscriptions {
         return repository.findById(organization, subscription.id()).orElseThrow();
     }
 
-    /** Every active subscription of the organization, statuses settled first, a page at a time (billing runs). */
-    public List<Subscription> active(OrganizationId organization, int limit, long offset) {
-        repository.settleDueStatuses(organization, clock.instant());
-        return repository.list(organization, new SubscriptionQuery(null, null, List.of(SubscriptionStatus.ACTIVE)), limit, offset);
-    }
-
     /**
      * Every active subscription of the organization in (customer, id) order, a page at a time after the last one
      * read ({@code after} null for the first page, which also settles statuses): billing runs.
