@@ -91,15 +91,25 @@ public class BillingRuns {
         return issued;
     }
 
-    /** The final invoice of a terminated subscription: the period it ended in, up to the termination. */
+    /**
+     * The final invoice of a terminated subscription: the period it ended in, up to the termination. The period is
+     * the one holding the subscription's last instant, so a subscription ending on a period boundary (a downgrade,
+     * an {@code ending_at} at midnight) closes the period before, in full. If the clock has not billed the period
+     * before that one yet (it jumped), that period is billed first, on its own invoice.
+     */
     @EventListener
     void on(SubscriptionTerminated terminated) {
         Subscription subscription = subscriptions.findById(terminated.organization(), terminated.subscriptionId()).orElseThrow();
         BillingCatalog catalog = billing.catalog(terminated.organization());
         Plan plan = catalog.plan(subscription.planId());
-        BillingPeriod period = BillingPeriods.containing(plan.interval(), subscription.billingTime(),
-                subscription.anchorDate(), subscription.zone(), terminated.terminatedAt());
-        billing.bill(catalog, List.of(new BillSubscriptionPeriod.BilledPeriod(subscription, period, terminated.terminatedAt())));
+        BillingPeriod last = BillingPeriods.containing(plan.interval(), subscription.billingTime(),
+                subscription.anchorDate(), subscription.zone(), terminated.terminatedAt().minusNanos(1));
+        BillingPeriods.previous(plan.interval(), subscription.billingTime(), subscription.anchorDate(),
+                        subscription.zone(), last)
+                .filter(previous -> subscription.startedAt().isBefore(previous.endExclusive()))
+                .ifPresent(previous -> billing.bill(catalog,
+                        List.of(new BillSubscriptionPeriod.BilledPeriod(subscription, previous, null))));
+        billing.bill(catalog, List.of(new BillSubscriptionPeriod.BilledPeriod(subscription, last, terminated.terminatedAt())));
     }
 
     /** The period before the one containing {@code at}, once it has ended and if the subscription had started. */

@@ -8,6 +8,9 @@ import java.util.UUID;
 /**
  * A customer's subscription to a plan. {@code zone} is the customer's applicable timezone and {@code anchorDate} the
  * subscription date in it: together with the plan interval they fix every billing period.
+ *
+ * <p>A plan change links the new subscription to the one it replaces ({@code previousSubscriptionId}); a downgrade
+ * waits {@code pending} until {@code downgradeAt}, the end of the replaced subscription's billing period.
  */
 public record Subscription(
         UUID id,
@@ -27,7 +30,9 @@ public record Subscription(
         String onTerminationCreditNote,
         String onTerminationInvoice,
         Instant createdAt,
-        ZoneId zone) {
+        ZoneId zone,
+        UUID previousSubscriptionId,
+        Instant downgradeAt) {
 
     public LocalDate anchorDate() {
         return subscriptionAt.atZone(zone).toLocalDate();

@@ -8,6 +8,8 @@ import dev.fjord.customer.Customers;
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.Changes;
 import dev.fjord.shared.OrganizationId;
+import dev.fjord.subscription.internal.ChangePlan;
+import dev.fjord.subscription.internal.StatusSettlement;
 import dev.fjord.subscription.internal.SubscriptionRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,14 +26,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Subscriptions {
     private final SubscriptionRepository repository;
+    private final StatusSettlement settlement;
+    private final ChangePlan changePlan;
     private final Customers customers;
     private final Plans plans;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
-    Subscriptions(SubscriptionRepository repository, Customers customers, Plans plans,
-            org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+    Subscriptions(SubscriptionRepository repository, StatusSettlement settlement, ChangePlan changePlan,
+            Customers customers, Plans plans, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
+        this.settlement = settlement;
+        this.changePlan = changePlan;
         this.customers = customers;
         this.plans = plans;
         this.events = events;
@@ -40,58 +46,67 @@ public class Subscriptions {
 
     /**
      * Starts a subscription: active from {@code subscription_at} when that is now or past (backdated), pending when
-     * it is in the future. Posting a live external id again with the same plan answers that subscription.
+     * it is in the future. Posting a live external id again with the same plan answers that subscription; with
+     * another plan it changes plan (see {@link ChangePlan}: upgrades at once, downgrades at the end of the period).
+     * A live external id of another customer is {@code 422 external_id: value_already_exist}, as in Lago.
      */
     @Transactional
     public Subscription create(OrganizationId organization, SubscriptionInput input) {
         Instant now = clock.instant();
-        repository.settleDueStatuses(organization, now);
+        settlement.settle(organization, now);
         Customer customer = customers.get(organization, input.externalCustomerId());
         Plan plan = plans.get(organization, input.planCode());
         repository.serializeCreation(organization, input.externalId());
         Optional<Subscription> existing = live(organization, input.externalId());
-        if (existing.isPresent()) {
-            if (existing.get().planId().equals(plan.id())) {
-                return existing.get();
-            }
-            // Plan changes bill the unused part of the old plan: they come with the billing engine.
-            throw BillingError.validation("plan_code", "plan_change_not_supported_yet");
+        if (existing.isPresent() && !existing.get().customerId().equals(customer.id())) {
+            throw BillingError.validation("external_id", "value_already_exist");
         }
         customers.assignCurrency(organization, customer, plan.amountCurrency());
-        Instant subscriptionAt = input.subscriptionAt() == null ? now : input.subscriptionAt();
-        if (input.endingAt() != null && !input.endingAt().isAfter(subscriptionAt)) {
+        // ending_at must follow the start: the new subscription's, or now for a plan change
+        Instant startsAt = input.subscriptionAt() == null || existing.isPresent() ? now : input.subscriptionAt();
+        if (input.endingAt() != null && !input.endingAt().isAfter(startsAt)) {
             throw BillingError.validation("ending_at", "invalid_date");
         }
+        if (existing.isPresent()) {
+            Subscription current = existing.get();
+            if (current.planId().equals(plan.id())) {
+                return current;
+            }
+            UUID shown = changePlan.execute(organization, current, plans.getById(organization, current.planId()), plan,
+                    input, now);
+            return repository.findById(organization, shown).orElseThrow();
+        }
+        Instant subscriptionAt = input.subscriptionAt() == null ? now : input.subscriptionAt();
         boolean startsLater = subscriptionAt.isAfter(now);
         UUID id = repository.insert(organization, customer.id(), plan.id(), input.externalId(), input.name(),
                 startsLater ? SubscriptionStatus.PENDING : SubscriptionStatus.ACTIVE,
                 input.billingTime() == null ? BillingTime.CALENDAR : input.billingTime(), subscriptionAt,
-                startsLater ? null : subscriptionAt, input.endingAt(), now);
+                startsLater ? null : subscriptionAt, input.endingAt(), null, null, now);
         return repository.findById(organization, id).orElseThrow();
     }
 
     /** Changes name, ending date, termination options, or the start of a pending subscription. */
     @Transactional
     public Subscription update(OrganizationId organization, String externalId, SubscriptionStatus status, Changes changes) {
-        repository.settleDueStatuses(organization, clock.instant());
+        settlement.settle(organization, clock.instant());
         Subscription subscription = repository.lockLive(organization, externalId, status)
                 .orElseThrow(() -> BillingError.notFound("subscription"));
         if (changes.sets("subscription_at") && subscription.status() != SubscriptionStatus.PENDING) {
             throw BillingError.validation("subscription_at", "cannot_change_started_subscription");
         }
         repository.update(organization, subscription.id(), changes, clock.instant());
-        repository.settleDueStatuses(organization, clock.instant());
+        settlement.settle(organization, clock.instant());
         return repository.findById(organization, subscription.id()).orElseThrow();
     }
 
     public Subscription get(OrganizationId organization, String externalId, SubscriptionStatus status) {
-        repository.settleDueStatuses(organization, clock.instant());
+        settlement.settle(organization, clock.instant());
         return repository.findByExternalId(organization, externalId, status)
                 .orElseThrow(() -> BillingError.notFound("subscription"));
     }
 
     public List<Subscription> list(OrganizationId organization, SubscriptionQuery query, int limit, long offset) {
-        repository.settleDueStatuses(organization, clock.instant());
+        settlement.settle(organization, clock.instant());
         return repository.list(organization, query, limit, offset);
     }
 
@@ -100,18 +115,20 @@ public class Subscriptions {
     }
 
     /**
-     * Ends a subscription now: an active one is terminated, a pending one canceled. The final invoice comes with
-     * the billing engine; until then termination only closes the period.
+     * Ends a subscription now: an active one is terminated (its final invoice is issued in this transaction by the
+     * billing module, which listens to {@link SubscriptionTerminated}), a pending one canceled.
      */
     @Transactional
     public Subscription terminate(OrganizationId organization, String externalId, SubscriptionStatus status) {
         Instant now = clock.instant();
-        repository.settleDueStatuses(organization, now);
+        settlement.settle(organization, now);
         Subscription subscription = repository.lockLive(organization, externalId, status)
                 .orElseThrow(() -> BillingError.notFound("subscription"));
         repository.markTerminated(organization, subscription.id(),
                 status == SubscriptionStatus.PENDING ? SubscriptionStatus.CANCELED : SubscriptionStatus.TERMINATED, now);
         if (status == SubscriptionStatus.ACTIVE) {
+            // a downgrade waiting for this subscription's period to end has nothing left to replace (Lago cancels it)
+            repository.cancelPendingNext(organization, subscription.id(), now);
             events.publishEvent(new SubscriptionTerminated(organization, subscription.id(), now));
         }
         return repository.findById(organization, subscription.id()).orElseThrow();
@@ -123,7 +140,7 @@ public class Subscriptions {
      */
     public List<Subscription> activeByCustomer(OrganizationId organization, Subscription after, int limit) {
         if (after == null) {
-            repository.settleDueStatuses(organization, clock.instant());
+            settlement.settle(organization, clock.instant());
         }
         return repository.activeByCustomer(organization, after == null ? null : after.customerId(),
                 after == null ? null : after.id(), limit);
@@ -136,12 +153,17 @@ public class Subscriptions {
 
     /** Active subscriptions by external id, statuses settled first (event ingestion). */
     public Map<String, Subscription> findActive(OrganizationId organization, Collection<String> externalIds) {
-        repository.settleDueStatuses(organization, clock.instant());
+        settlement.settle(organization, clock.instant());
         return repository.findActive(organization, externalIds);
     }
 
     public Optional<Subscription> findById(OrganizationId organization, UUID id) {
         return repository.findById(organization, id);
+    }
+
+    /** The plans before and after each of these subscriptions (Lago's previous/next plan codes). */
+    public Map<UUID, PlanChange> planChanges(OrganizationId organization, Collection<Subscription> shown) {
+        return repository.planChanges(organization, shown.stream().map(Subscription::id).toList());
     }
 
     /** Deleting a plan terminates its subscriptions, in the deleting transaction. */

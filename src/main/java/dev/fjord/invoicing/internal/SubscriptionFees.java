@@ -29,8 +29,9 @@ final class SubscriptionFees {
             long trialDays = plan.trialPeriod().setScale(0, RoundingMode.CEILING).longValue();
             from = later(from, subscription.startedAt().atZone(subscription.zone()).toLocalDate().plusDays(trialDays));
         }
+        // The last day used is the day of the subscription's last instant: ending at a midnight does not use that day.
         LocalDate to = endedAt == null ? period.endDate()
-                : earlier(period.endDate(), endedAt.atZone(subscription.zone()).toLocalDate());
+                : earlier(period.endDate(), endedAt.minusNanos(1).atZone(subscription.zone()).toLocalDate());
         // A first calendar period starts on the subscription day; it is prorated over the whole calendar period.
         long periodDays = subscription.billingTime() == BillingTime.CALENDAR
                 ? BillingPeriods.containing(plan.interval(), BillingTime.CALENDAR, LocalDate.EPOCH, subscription.zone(),

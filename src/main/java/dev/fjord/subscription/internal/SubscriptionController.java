@@ -13,6 +13,7 @@ import dev.fjord.shared.OrganizationId;
 import dev.fjord.subscription.BillingPeriod;
 import dev.fjord.subscription.BillingPeriods;
 import dev.fjord.subscription.BillingTime;
+import dev.fjord.subscription.PlanChange;
 import dev.fjord.subscription.Subscription;
 import dev.fjord.subscription.SubscriptionInput;
 import dev.fjord.subscription.SubscriptionQuery;
@@ -26,6 +27,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -110,20 +112,24 @@ class SubscriptionController {
         }
         SubscriptionQuery query = new SubscriptionQuery(request.getParameter("external_customer_id"),
                 request.getParameter("plan_code"), statuses.isEmpty() ? List.of(SubscriptionStatus.ACTIVE) : statuses);
-        List<SubscriptionJson> items = subscriptions.list(organization, query, page.perPage(), page.offset()).stream()
-                .map(s -> of(organization, s)).toList();
+        List<Subscription> found = subscriptions.list(organization, query, page.perPage(), page.offset());
+        Map<UUID, PlanChange> changes = subscriptions.planChanges(organization, found);
+        List<SubscriptionJson> items = found.stream()
+                .map(s -> of(organization, s, changes.getOrDefault(s.id(), PlanChange.NONE))).toList();
         return ListResponse.of("subscriptions", items, page, subscriptions.count(organization, query));
     }
 
     private Map<String, Object> json(OrganizationId organization, Subscription subscription) {
-        return Map.of("subscription", of(organization, subscription));
+        PlanChange change = subscriptions.planChanges(organization, List.of(subscription))
+                .getOrDefault(subscription.id(), PlanChange.NONE);
+        return Map.of("subscription", of(organization, subscription, change));
     }
 
-    private SubscriptionJson of(OrganizationId organization, Subscription s) {
+    private SubscriptionJson of(OrganizationId organization, Subscription s, PlanChange change) {
         Plan plan = plans.getById(organization, s.planId());
         BillingPeriod period = s.status() != SubscriptionStatus.ACTIVE ? null
                 : BillingPeriods.containing(plan.interval(), s.billingTime(), s.anchorDate(), s.zone(), clock.instant());
-        return SubscriptionJson.of(s, plan, period);
+        return SubscriptionJson.of(s, plan, period, change);
     }
 
     private static String mandatory(JsonInput in, String field) {

@@ -3,6 +3,7 @@ package dev.fjord.subscription.internal;
 import dev.fjord.api.JsonFormats;
 import dev.fjord.catalog.Plan;
 import dev.fjord.subscription.BillingPeriod;
+import dev.fjord.subscription.PlanChange;
 import dev.fjord.subscription.Subscription;
 
 /** Lago's {@code subscription} object. */
@@ -35,14 +36,16 @@ record SubscriptionJson(
         boolean progressiveBillingDisabled) {
 
     /** {@code period} is the current billing period of an active subscription, else null. */
-    static SubscriptionJson of(Subscription s, Plan plan, BillingPeriod period) {
+    static SubscriptionJson of(Subscription s, Plan plan, BillingPeriod period, PlanChange change) {
         return new SubscriptionJson(s.id().toString(), s.externalId(), s.customerId().toString(),
                 s.externalCustomerId(), s.billingTime().code(), s.name(), s.planCode(), s.status().code(),
                 JsonFormats.timestamp(s.createdAt()), JsonFormats.timestamp(s.canceledAt()),
                 JsonFormats.timestamp(s.startedAt()),
                 s.status() == dev.fjord.subscription.SubscriptionStatus.PENDING ? JsonFormats.date(s.anchorDate()) : null,
                 JsonFormats.timestamp(s.subscriptionAt()), JsonFormats.timestamp(s.terminatedAt()),
-                JsonFormats.timestamp(s.endingAt()), null, null, null, null,
+                JsonFormats.timestamp(s.endingAt()), change.previousPlanCode(), change.nextPlanCode(),
+                change.downgradeAt() == null ? null : JsonFormats.date(change.downgradeAt().atZone(s.zone()).toLocalDate()),
+                null,
                 period == null ? null : JsonFormats.timestamp(period.start()),
                 // Lago shows the last second of the period, not the next period's first.
                 period == null ? null : JsonFormats.timestamp(period.endExclusive().minusSeconds(1)),

@@ -6,6 +6,7 @@ import dev.fjord.shared.OrganizationId;
 import dev.fjord.shared.PartialUpdate;
 import dev.fjord.shared.Rows;
 import dev.fjord.subscription.BillingTime;
+import dev.fjord.subscription.PlanChange;
 import dev.fjord.subscription.Subscription;
 import dev.fjord.subscription.SubscriptionQuery;
 import dev.fjord.subscription.SubscriptionStatus;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -48,15 +50,16 @@ public class SubscriptionRepository {
 
     public UUID insert(OrganizationId organization, UUID customerId, UUID planId, String externalId, String name,
             SubscriptionStatus status, BillingTime billingTime, Instant subscriptionAt, Instant startedAt,
-            Instant endingAt, Instant now) {
+            Instant endingAt, UUID previousSubscriptionId, Instant downgradeAt, Instant now) {
         UUID id = Ids.newId();
         jdbc.sql("""
                 INSERT INTO subscriptions (id, organization_id, customer_id, plan_id, external_id, name, status,
-                  billing_time, subscription_at, started_at, ending_at, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  billing_time, subscription_at, started_at, ending_at, previous_subscription_id, downgrade_at,
+                  created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, organization.value(), customerId, planId, externalId, name, status.code(), billingTime.code(),
-                        Timestamp.from(subscriptionAt), timestamp(startedAt), timestamp(endingAt), Timestamp.from(now),
-                        Timestamp.from(now))
+                        Timestamp.from(subscriptionAt), timestamp(startedAt), timestamp(endingAt),
+                        previousSubscriptionId, timestamp(downgradeAt), Timestamp.from(now), Timestamp.from(now))
                 .update();
         return id;
     }
@@ -71,19 +74,106 @@ public class SubscriptionRepository {
         PartialUpdate.apply(jdbc, "subscriptions", UPDATABLE_COLUMNS, organization, id, changes, now);
     }
 
-    /**
-     * Brings stored statuses up to {@code now}: pending subscriptions whose start has come are activated, active
-     * ones whose {@code ending_at} has passed are terminated. Idempotent; every read runs it first.
-     */
-    public void settleDueStatuses(OrganizationId organization, Instant now) {
+    /** Pending subscriptions (not downgrades) whose start has come become active from {@code subscription_at}. */
+    public void activateDuePending(OrganizationId organization, Instant now) {
         jdbc.sql("""
-                UPDATE subscriptions SET status = CASE status WHEN 'pending' THEN 'active' ELSE 'terminated' END,
-                  started_at = CASE status WHEN 'pending' THEN subscription_at ELSE started_at END,
-                  terminated_at = CASE status WHEN 'active' THEN ending_at ELSE terminated_at END,
-                  updated_at = :now
-                WHERE organization_id = :organization
-                  AND ((status = 'pending' AND subscription_at <= :now) OR (status = 'active' AND ending_at <= :now))""")
+                UPDATE subscriptions SET status = 'active', started_at = subscription_at, updated_at = :now
+                WHERE organization_id = :organization AND status = 'pending'
+                  AND coalesce(downgrade_at, subscription_at) <= :now AND previous_subscription_id IS NULL""")
                 .param("organization", organization.value()).param("now", Timestamp.from(now)).update();
+    }
+
+    /** A pending downgrade due at {@code at}, replacing {@code previousId}. */
+    public record DueDowngrade(UUID id, UUID previousId, Instant at) {}
+
+    /**
+     * Downgrades whose date has come, unless the subscription they replace ends first ({@code ending_at} before
+     * the downgrade date: that ending cancels them).
+     */
+    public List<DueDowngrade> dueDowngrades(OrganizationId organization, Instant now) {
+        return jdbc.sql("""
+                SELECT s.id, s.previous_subscription_id, s.downgrade_at FROM subscriptions s
+                JOIN subscriptions p ON p.id = s.previous_subscription_id
+                WHERE s.organization_id = :organization AND s.status = 'pending'
+                  AND coalesce(s.downgrade_at, s.subscription_at) <= :now AND s.previous_subscription_id IS NOT NULL
+                  AND (p.ending_at IS NULL OR p.ending_at > s.downgrade_at)
+                ORDER BY s.downgrade_at, s.id""")
+                .param("organization", organization.value()).param("now", Timestamp.from(now))
+                .query((rs, n) -> new DueDowngrade(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        Rows.instant(rs.getTimestamp(3))))
+                .list();
+    }
+
+    /** An active subscription whose {@code ending_at} has passed. */
+    public record DueEnding(UUID id, Instant endingAt) {}
+
+    public List<DueEnding> dueEndings(OrganizationId organization, Instant now) {
+        return jdbc.sql("""
+                SELECT id, ending_at FROM subscriptions
+                WHERE organization_id = :organization AND status = 'active' AND ending_at <= :now
+                ORDER BY ending_at, id""")
+                .param("organization", organization.value()).param("now", Timestamp.from(now))
+                .query((rs, n) -> new DueEnding(rs.getObject(1, UUID.class), Rows.instant(rs.getTimestamp(2))))
+                .list();
+    }
+
+    /** Terminates an active subscription at {@code at}; false when it was no longer active (someone else did). */
+    public boolean terminateIfActive(OrganizationId organization, UUID id, Instant at, Instant now) {
+        return jdbc.sql("""
+                UPDATE subscriptions SET status = 'terminated', terminated_at = ?, updated_at = ?
+                WHERE id = ? AND organization_id = ? AND status = 'active'""")
+                .params(Timestamp.from(at), Timestamp.from(now), id, organization.value()).update() == 1;
+    }
+
+    /** Starts a pending subscription at {@code startedAt}. */
+    public void activate(OrganizationId organization, UUID id, Instant startedAt, Instant now) {
+        jdbc.sql("""
+                UPDATE subscriptions SET status = 'active', started_at = ?, updated_at = ?
+                WHERE id = ? AND organization_id = ? AND status = 'pending'""")
+                .params(Timestamp.from(startedAt), Timestamp.from(now), id, organization.value()).update();
+    }
+
+    /** Cancels the pending downgrade waiting for {@code previousId}, if any. */
+    public void cancelPendingNext(OrganizationId organization, UUID previousId, Instant now) {
+        jdbc.sql("""
+                UPDATE subscriptions SET status = 'canceled', canceled_at = ?, updated_at = ?
+                WHERE organization_id = ? AND previous_subscription_id = ? AND status = 'pending'""")
+                .params(Timestamp.from(now), Timestamp.from(now), organization.value(), previousId).update();
+    }
+
+    /** Moves a subscription that has not started to another plan (Lago's plan change of a pending subscription). */
+    public void changePlan(OrganizationId organization, UUID id, UUID planId, String name, Instant now) {
+        jdbc.sql("""
+                UPDATE subscriptions SET plan_id = ?, name = coalesce(?, name), updated_at = ?
+                WHERE id = ? AND organization_id = ?""")
+                .params(planId, name, Timestamp.from(now), id, organization.value()).update();
+    }
+
+    /**
+     * The plan each subscription replaced and the plan replacing it (the newest one not canceled), with the date of a
+     * pending downgrade.
+     */
+    public Map<UUID, PlanChange> planChanges(OrganizationId organization, Collection<UUID> ids) {
+        Map<UUID, PlanChange> changes = new HashMap<>();
+        if (ids.isEmpty()) {
+            return changes;
+        }
+        jdbc.sql("""
+                SELECT s.id, pp.code AS previous_plan_code, n.code AS next_plan_code, n.downgrade_at
+                FROM subscriptions s
+                LEFT JOIN subscriptions ps ON ps.id = s.previous_subscription_id
+                LEFT JOIN plans pp ON pp.id = ps.plan_id
+                LEFT JOIN LATERAL (
+                  SELECT np.code, CASE WHEN ns.status = 'pending' THEN ns.downgrade_at END AS downgrade_at
+                  FROM subscriptions ns JOIN plans np ON np.id = ns.plan_id
+                  WHERE ns.previous_subscription_id = s.id AND ns.status <> 'canceled'
+                  ORDER BY ns.created_at DESC LIMIT 1) n ON true
+                WHERE s.organization_id = :organization AND s.id IN (:ids)""")
+                .param("organization", organization.value()).param("ids", ids)
+                .query((RowCallbackHandler) rs -> changes.put(rs.getObject("id", UUID.class), new PlanChange(
+                        rs.getString("previous_plan_code"), rs.getString("next_plan_code"),
+                        Rows.instant(rs.getTimestamp("downgrade_at")))));
+        return changes;
     }
 
     public void markTerminated(OrganizationId organization, UUID id, SubscriptionStatus status, Instant now) {
@@ -198,6 +288,8 @@ public class SubscriptionRepository {
                 rs.getString("on_termination_credit_note"),
                 rs.getString("on_termination_invoice"),
                 Rows.instant(rs.getTimestamp("created_at")),
-                ZoneId.of(rs.getString("zone")));
+                ZoneId.of(rs.getString("zone")),
+                rs.getObject("previous_subscription_id", UUID.class),
+                Rows.instant(rs.getTimestamp("downgrade_at")));
     }
 }
