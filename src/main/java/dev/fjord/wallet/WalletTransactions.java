@@ -49,6 +49,19 @@ public class WalletTransactions {
      */
     @Transactional
     public List<WalletTransaction> topUp(OrganizationId organization, TopUpRequest request) {
+        return topUp(organization, request, "manual");
+    }
+
+    /**
+     * A top-up made by a recurring rule ({@code source} {@code interval} or {@code threshold}), in the caller's
+     * transaction: the same rules as {@link #topUp(OrganizationId, TopUpRequest)}, recorded under the rule's source.
+     */
+    @Transactional
+    public List<WalletTransaction> topUpAutomatically(OrganizationId organization, TopUpRequest request, String source) {
+        return topUp(organization, request, source);
+    }
+
+    private List<WalletTransaction> topUp(OrganizationId organization, TopUpRequest request, String source) {
         Instant now = clock.instant();
         Wallet wallet = wallets.lock(organization, request.walletId())
                 .orElseThrow(() -> BillingError.validation("wallet_id", "wallet_not_found"));
@@ -63,10 +76,10 @@ public class WalletTransactions {
         TopUpAttributes attributes = withPaymentRule(request.attributes(), requiresPayment);
         List<WalletTransaction> created = new ArrayList<>();
         if (paid != null) {
-            created.add(purchase(organization, wallet, paid, attributes, now));
+            created.add(purchase(organization, wallet, paid, attributes, source, now));
         }
         if (granted != null) {
-            created.add(ledger.grant(organization, wallet, granted, attributes, "manual", now));
+            created.add(ledger.grant(organization, wallet, granted, attributes, source, now));
         }
         WalletTransaction voided = voidCredits(organization, request, attributes, now);
         if (voided != null) {
@@ -175,9 +188,9 @@ public class WalletTransactions {
     }
 
     private WalletTransaction purchase(OrganizationId organization, Wallet wallet, Credits.CreditAmount paid,
-            TopUpAttributes attributes, Instant now) {
+            TopUpAttributes attributes, String source, Instant now) {
         UUID invoiceId = Ids.newId();
-        WalletTransaction row = ledger.purchase(organization, wallet, paid, attributes, invoiceId, now);
+        WalletTransaction row = ledger.purchase(organization, wallet, paid, attributes, source, invoiceId, now);
         String label = attributes.name() != null ? attributes.name()
                 : wallet.name() != null ? "Prepaid credits - " + wallet.name() : "Prepaid credits";
         invoices.createCreditInvoice(new CreditInvoiceRequest(organization, invoiceId, wallet.customerId(), row.id(),

@@ -6,6 +6,8 @@ import dev.fjord.customer.Customers;
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.Changes;
 import dev.fjord.shared.OrganizationId;
+import dev.fjord.wallet.internal.CustomerBalanceChanged;
+import dev.fjord.wallet.internal.RecurringRules;
 import dev.fjord.wallet.internal.WalletRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,14 +32,18 @@ public class Wallets {
     private final WalletTransactions transactions;
     private final Customers customers;
     private final BillableMetrics metrics;
+    private final RecurringRules rules;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Wallets(WalletRepository repository, WalletTransactions transactions, Customers customers, BillableMetrics metrics,
-            Clock clock) {
+            RecurringRules rules, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.transactions = transactions;
         this.customers = customers;
         this.metrics = metrics;
+        this.rules = rules;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -64,17 +71,23 @@ public class Wallets {
         if (create.metadata() != null && !create.metadata().isEmpty()) {
             repository.replaceMetadata(organization, id, create.metadata());
         }
+        rules.create(organization, repository.find(organization, id).orElseThrow(), create.recurringRules(),
+                create.paidCredits(), create.grantedCredits(), now);
         if (create.paidCredits() != null || create.grantedCredits() != null) {
             transactions.topUp(organization, new TopUpRequest(id, create.paidCredits(), create.grantedCredits(), null,
                     null, null, create.ignorePaidTopUpLimits(), create.initialTopUp()));
         }
+        events.publishEvent(new CustomerBalanceChanged(organization, customer.id()));
         return repository.find(organization, id).orElseThrow();
     }
 
-    /** Changes the sent fields; rate, currency and balances are not updatable. A terminated wallet refuses changes. */
+    /**
+     * Changes the sent fields; rate, currency and balances are not updatable. A terminated wallet refuses changes.
+     * {@code recurringRules} (null: not sent) become the wallet's rules; a remaining fixed rule must fit new limits.
+     */
     @Transactional
     public Wallet update(OrganizationId organization, UUID id, Changes changes, List<String> metricCodes,
-            Map<String, String> metadata) {
+            Map<String, String> metadata, List<RecurringRuleInput> recurringRules) {
         Wallet wallet = repository.lock(organization, id).orElseThrow(() -> BillingError.notFound("wallet"));
         if (!wallet.isActive()) {
             throw BillingError.validation("wallet_id", "wallet_is_terminated");
@@ -97,7 +110,13 @@ public class Wallets {
         if (metadata != null) {
             repository.replaceMetadata(organization, id, metadata.isEmpty() ? null : metadata);
         }
-        return repository.find(organization, id).orElseThrow();
+        Wallet updated = repository.find(organization, id).orElseThrow();
+        if (recurringRules != null) {
+            rules.replace(organization, updated, recurringRules, clock.instant());
+        }
+        rules.checkLimits(organization, updated);
+        events.publishEvent(new CustomerBalanceChanged(organization, wallet.customerId()));
+        return updated;
     }
 
     public Wallet get(OrganizationId organization, UUID id) {
@@ -127,6 +146,7 @@ public class Wallets {
     public Wallet terminate(OrganizationId organization, UUID id) {
         repository.lock(organization, id).orElseThrow(() -> BillingError.notFound("wallet"));
         repository.terminate(organization, id, clock.instant());
+        rules.terminateOfWallet(organization, id, clock.instant());
         return repository.find(organization, id).orElseThrow();
     }
 
@@ -135,6 +155,7 @@ public class Wallets {
     void on(dev.fjord.customer.CustomerDeleted deleted) {
         for (Wallet wallet : repository.activeOfCustomer(deleted.organization(), deleted.customerId())) {
             repository.terminate(deleted.organization(), wallet.id(), clock.instant());
+            rules.terminateOfWallet(deleted.organization(), wallet.id(), clock.instant());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.fjord.metering.internal;
 
 import dev.fjord.metering.Event;
 import dev.fjord.metering.EventInput;
+import dev.fjord.metering.UsageRecorded;
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.Ids;
 import dev.fjord.shared.OrganizationId;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,14 +34,16 @@ public class EventIngestion {
     private final AggregateRepository aggregates;
     private final UsageAggregator aggregator;
     private final Subscriptions subscriptions;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     EventIngestion(EventRepository events, AggregateRepository aggregates, UsageAggregator aggregator,
-            Subscriptions subscriptions, Clock clock) {
+            Subscriptions subscriptions, ApplicationEventPublisher publisher, Clock clock) {
         this.events = events;
         this.aggregates = aggregates;
         this.aggregator = aggregator;
         this.subscriptions = subscriptions;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -61,6 +65,11 @@ public class EventIngestion {
         List<Event> stored = candidates.stream().map(e -> withError(e, routing.errors().get(e.id()))).toList();
         rejectRepeats(stored, new HashSet<>(events.insertNew(organization, stored)));
         aggregator.apply(organization, routing);
+        Set<UUID> customers = stored.stream().map(Event::customerId).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        if (!customers.isEmpty()) {
+            publisher.publishEvent(new UsageRecorded(organization, customers));
+        }
         return stored;
     }
 

@@ -10,6 +10,7 @@ import dev.fjord.shared.BillingError;
 import dev.fjord.shared.Changes;
 import dev.fjord.shared.Formats;
 import dev.fjord.shared.OrganizationId;
+import dev.fjord.wallet.RecurringRuleInput;
 import dev.fjord.wallet.Wallet;
 import dev.fjord.wallet.WalletPage;
 import dev.fjord.wallet.Wallets;
@@ -79,8 +80,9 @@ class WalletController {
         Changes changes = WalletInputReader.columns(in, clock);
         List<String> metricCodes = WalletInputReader.appliesTo(in, changes);
         Map<String, String> metadata = WalletInputReader.metadata(in);
+        List<RecurringRuleInput> rules = RecurringRuleReader.read(in, clock);
         in.validate();
-        return json(organization, wallets.update(organization, wallet.id(), changes, metricCodes, metadata));
+        return json(organization, wallets.update(organization, wallet.id(), changes, metricCodes, metadata, rules));
     }
 
     @GetMapping("/api/v1/wallets/{id}")

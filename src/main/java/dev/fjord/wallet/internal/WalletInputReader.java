@@ -6,6 +6,7 @@ import dev.fjord.api.JsonInput;
 import dev.fjord.shared.Changes;
 import dev.fjord.shared.Formats;
 import dev.fjord.shared.Limits;
+import dev.fjord.wallet.RecurringRuleInput;
 import dev.fjord.wallet.TopUpAttributes;
 import dev.fjord.wallet.WalletCreate;
 import dev.fjord.wallet.WalletTransaction;
@@ -54,9 +55,10 @@ final class WalletInputReader {
                 future(in, "transaction_expiration_at", clock));
         List<String> metricCodes = appliesTo(in, changes);
         Map<String, String> metadata = metadata(in);
+        List<RecurringRuleInput> rules = RecurringRuleReader.read(in, clock);
         in.validate();
         return new WalletCreate(customer, rate, currency, in.string("code", MAX_TEXT_LENGTH), changes, metricCodes,
-                metadata, paid, granted, Boolean.TRUE.equals(ignoreLimits), initial);
+                metadata, paid, granted, Boolean.TRUE.equals(ignoreLimits), initial, rules == null ? List.of() : rules);
     }
 
     /** The updatable columns (create and update share them). */

@@ -35,7 +35,7 @@ record WalletJson(
         Long paidTopUpMinAmountCents,
         Long paidTopUpMaxAmountCents,
         int priority,
-        List<Object> recurringTransactionRules,
+        List<RecurringRuleJson> recurringTransactionRules,
         AppliesTo appliesTo,
         List<Object> appliedInvoiceCustomSections,
         PaymentMethod paymentMethod,
@@ -45,7 +45,7 @@ record WalletJson(
 
     record PaymentMethod(String paymentMethodId, String paymentMethodType) {}
 
-    static WalletJson of(Wallet w, OngoingBalance ongoing) {
+    static WalletJson of(Wallet w, OngoingBalance ongoing, List<RecurringRuleJson> rules) {
         return new WalletJson(w.id().toString(), w.customerId().toString(), w.externalCustomerId(), "default",
                 w.status().code(), w.currency(), w.name(), w.code(), w.purchaseOrderNumber(),
                 JsonFormats.decimal(w.rateAmount()), JsonFormats.decimal(w.creditsBalance()),
@@ -55,7 +55,7 @@ record WalletJson(
                 JsonFormats.timestamp(w.expirationAt()), JsonFormats.timestamp(w.lastBalanceSyncAt()),
                 JsonFormats.timestamp(w.lastConsumedCreditAt()), JsonFormats.timestampMillis(w.terminatedAt()),
                 w.invoiceRequiresSuccessfulPayment(), w.paidTopUpMinAmountCents(), w.paidTopUpMaxAmountCents(),
-                w.priority(), List.of(), new AppliesTo(w.appliesToFeeTypes(), w.appliesToBillableMetricCodes()),
+                w.priority(), rules, new AppliesTo(w.appliesToFeeTypes(), w.appliesToBillableMetricCodes()),
                 List.of(), new PaymentMethod(null, "provider"), w.metadata());
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,10 +27,12 @@ import org.springframework.stereotype.Component;
 public class WalletLedger {
     private final LedgerRepository ledger;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    WalletLedger(LedgerRepository ledger, JdbcClient jdbc) {
+    WalletLedger(LedgerRepository ledger, JdbcClient jdbc, ApplicationEventPublisher events) {
         this.ledger = ledger;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Free credits: settled at once, usable at once. */
@@ -43,8 +46,8 @@ public class WalletLedger {
 
     /** Bought credits: pending until their invoice is paid; the balance does not move before. */
     public WalletTransaction purchase(OrganizationId organization, Wallet wallet, Credits.CreditAmount amount,
-            TopUpAttributes attributes, UUID invoiceId, Instant now) {
-        WalletTransaction row = inbound(wallet, "purchased", "pending", amount, attributes, "manual", invoiceId, now);
+            TopUpAttributes attributes, String source, UUID invoiceId, Instant now) {
+        WalletTransaction row = inbound(wallet, "purchased", "pending", amount, attributes, source, invoiceId, now);
         ledger.insert(organization, row);
         return row;
     }
@@ -98,6 +101,7 @@ public class WalletLedger {
             ledger.consume(organization, piece.getKey(), row.id(), piece.getValue(), now);
         }
         moveBalance(organization, wallet.id(), -cents, taken.negate(), cents, taken, now);
+        events.publishEvent(new CustomerBalanceChanged(organization, wallet.customerId()));
         return row;
     }
 

@@ -6,7 +6,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Runs {@link WalletJobs} every 20 seconds, so an expiry takes effect within a minute. Tests switch it off
+ * Runs {@link WalletJobs} every 20 seconds, so an expiry or an interval top-up takes effect within a minute. Tests switch it off
  * ({@code fjord.jobs.enabled=false}) and run the job themselves at the instant they choose.
  */
 @Configuration
@@ -22,5 +22,10 @@ class WalletScheduling {
     @Scheduled(fixedDelayString = "PT20S", initialDelayString = "PT20S")
     void expire() {
         jobs.expireDue();
+    }
+
+    @Scheduled(fixedDelayString = "PT20S", initialDelayString = "PT10S")
+    void topUp() {
+        jobs.topUpDue();
     }
 }

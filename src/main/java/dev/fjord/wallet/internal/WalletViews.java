@@ -5,6 +5,7 @@ import dev.fjord.wallet.OngoingBalance;
 import dev.fjord.wallet.OngoingBalances;
 import dev.fjord.wallet.Wallet;
 import dev.fjord.wallet.Wallets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,10 +18,14 @@ import org.springframework.stereotype.Component;
 class WalletViews {
     private final Wallets wallets;
     private final OngoingBalances ongoing;
+    private final RecurringRules rules;
+    private final Clock clock;
 
-    WalletViews(Wallets wallets, OngoingBalances ongoing) {
+    WalletViews(Wallets wallets, OngoingBalances ongoing, RecurringRules rules, Clock clock) {
         this.wallets = wallets;
         this.ongoing = ongoing;
+        this.rules = rules;
+        this.clock = clock;
     }
 
     WalletJson one(OrganizationId organization, Wallet wallet) {
@@ -33,10 +38,15 @@ class WalletViews {
         list.forEach(w -> customers.putIfAbsent(w.customerId(), w.externalCustomerId()));
         customers.forEach((customerId, externalId) ->
                 balances.putAll(ongoing.of(organization, externalId, wallets.activeOf(organization, customerId))));
+        Map<UUID, List<RecurringRuleJson>> rulesByWallet = new HashMap<>();
+        for (RecurringRule rule : rules.liveOf(organization, list.stream().map(Wallet::id).toList(), clock.instant())) {
+            rulesByWallet.computeIfAbsent(rule.walletId(), id -> new ArrayList<>()).add(RecurringRuleJson.of(rule));
+        }
         List<WalletJson> views = new ArrayList<>();
         for (Wallet wallet : list) {
             views.add(WalletJson.of(wallet, balances.getOrDefault(wallet.id(),
-                    new OngoingBalance(0, wallet.balanceCents(), java.math.BigDecimal.ZERO, wallet.creditsBalance()))));
+                    new OngoingBalance(0, wallet.balanceCents(), java.math.BigDecimal.ZERO, wallet.creditsBalance())),
+                    rulesByWallet.getOrDefault(wallet.id(), List.of())));
         }
         return views;
     }
