@@ -106,6 +106,11 @@ public class AppliedCoupons {
         repository.terminateAllOfCustomer(organization, customerId, clock.instant());
     }
 
+    /** The coupon credits of these invoices (what each coupon took off), oldest first. */
+    public List<CouponCredit> creditsOf(OrganizationId organization, java.util.Collection<UUID> invoiceIds) {
+        return repository.creditsOf(organization, invoiceIds);
+    }
+
     /** Whether the customer holds an application carrying a currency (which pins the customer's currency). */
     public boolean pinCurrency(OrganizationId organization, UUID customerId) {
         return repository.withCurrency(organization, customerId);

@@ -3,6 +3,7 @@ package dev.fjord.coupon.internal;
 import dev.fjord.coupon.AppliedCoupon;
 import dev.fjord.coupon.AppliedCouponQuery;
 import dev.fjord.coupon.Coupon;
+import dev.fjord.coupon.CouponCredit;
 import dev.fjord.shared.Ids;
 import dev.fjord.shared.OrganizationId;
 import dev.fjord.shared.Rows;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -232,6 +234,27 @@ public class AppliedCouponRepository {
                 .params(dev.fjord.shared.Ids.newId(), organization.value(), appliedCouponId, invoiceId, cents,
                         java.sql.Timestamp.from(now))
                 .update();
+    }
+
+    /** The coupon credits of these invoices, oldest first, with their coupons (deleted ones included). */
+    public List<CouponCredit> creditsOf(OrganizationId organization, Collection<UUID> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT cc.id, cc.invoice_id, cc.amount_cents, cc.created_at, c.id AS coupon_id, c.code, c.name,
+                  c.description
+                FROM coupon_credits cc
+                JOIN applied_coupons ac ON ac.id = cc.applied_coupon_id
+                JOIN coupons c ON c.id = ac.coupon_id
+                WHERE cc.organization_id = :organization AND cc.invoice_id IN (:invoices)
+                ORDER BY cc.created_at, cc.id""")
+                .param("organization", organization.value()).param("invoices", invoiceIds)
+                .query((rs, n) -> new CouponCredit(rs.getObject("id", UUID.class), rs.getObject("invoice_id", UUID.class),
+                        rs.getLong("amount_cents"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getObject("coupon_id", UUID.class), rs.getString("code"), rs.getString("name"),
+                        rs.getString("description")))
+                .list();
     }
 
     /** One more period used by a recurring application. */

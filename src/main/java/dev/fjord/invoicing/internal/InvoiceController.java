@@ -7,6 +7,7 @@ import dev.fjord.api.ListResponse;
 import dev.fjord.api.PageRequest;
 import dev.fjord.catalog.AddOn;
 import dev.fjord.catalog.AddOns;
+import dev.fjord.coupon.AppliedCoupons;
 import dev.fjord.customer.Customer;
 import dev.fjord.customer.Customers;
 import dev.fjord.invoicing.AppliedTaxes;
@@ -51,12 +52,15 @@ class InvoiceController {
     private final Invoices invoices;
     private final Customers customers;
     private final AddOns addOns;
+    private final AppliedCoupons appliedCoupons;
     private final IdempotentRequests idempotency;
 
-    InvoiceController(Invoices invoices, Customers customers, AddOns addOns, IdempotentRequests idempotency) {
+    InvoiceController(Invoices invoices, Customers customers, AddOns addOns, AppliedCoupons appliedCoupons,
+            IdempotentRequests idempotency) {
         this.invoices = invoices;
         this.customers = customers;
         this.addOns = addOns;
+        this.appliedCoupons = appliedCoupons;
         this.idempotency = idempotency;
     }
 
@@ -130,7 +134,8 @@ class InvoiceController {
                         invoice.fees().stream().map(Fee::addOnId).filter(java.util.Objects::nonNull).distinct().toList())
                 .stream().collect(Collectors.toMap(AddOn::id, Function.identity()));
         return InvoiceJson.detailed(invoice, customer, invoices.paymentOverdue(invoice), billed,
-                invoices.appliedTaxes(organization, List.of(invoice)).get(invoice.id()));
+                invoices.appliedTaxes(organization, List.of(invoice)).get(invoice.id()),
+                appliedCoupons.creditsOf(organization, List.of(invoice.id())));
     }
 
     /** Values Rails' boolean cast reads as false; any other non-blank value is true. */

@@ -3,6 +3,7 @@ package dev.fjord.invoicing.internal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.fjord.api.JsonFormats;
 import dev.fjord.catalog.AddOn;
+import dev.fjord.coupon.CouponCredit;
 import dev.fjord.customer.Customer;
 import dev.fjord.customer.CustomerJson;
 import dev.fjord.invoicing.AppliedTaxes;
@@ -61,7 +62,7 @@ record InvoiceJson(
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Object> subscriptions,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Object> billingPeriods,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<FeeJson> fees,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<Object> credits,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<CreditJson> credits,
         List<MetadataJson> metadata,
         List<AppliedTaxJson> appliedTaxes,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Object> errorDetails,
@@ -72,6 +73,14 @@ record InvoiceJson(
     static final String DEFAULT_BILLING_ENTITY = CustomerJson.DEFAULT_BILLING_ENTITY;
 
     record MetadataJson(String lagoId, String key, String value, String createdAt) {}
+
+    /** Lago's {@code V1::CreditSerializer}: a coupon item, before taxes, with the invoice it was taken off. */
+    record CreditJson(String lagoId, long amountCents, String amountCurrency, boolean beforeTaxes, CreditItem item,
+            CreditInvoice invoice) {}
+
+    record CreditItem(String lagoItemId, String type, String code, String name, String description) {}
+
+    record CreditInvoice(String lagoId, String paymentStatus) {}
 
     /** Lago's {@code V1::Invoices::AppliedTaxSerializer}. */
     record AppliedTaxJson(String lagoId, String lagoInvoiceId, String lagoTaxId, String taxName, String taxCode,
@@ -147,17 +156,17 @@ record InvoiceJson(
      * deleted ones included), {@code taxes} its applied taxes.
      */
     static InvoiceJson detailed(Invoice invoice, Customer customer, boolean paymentOverdue, Map<UUID, AddOn> addOns,
-            AppliedTaxes taxes) {
-        return of(invoice, customer, paymentOverdue, true, addOns, taxes);
+            AppliedTaxes taxes, List<CouponCredit> couponCredits) {
+        return of(invoice, customer, paymentOverdue, true, addOns, taxes, couponCredits);
     }
 
     /** A list item: the documented {@code InvoiceObject}, without fees, credits and the other extended fields. */
     static InvoiceJson listed(Invoice invoice, Customer customer, boolean paymentOverdue, AppliedTaxes taxes) {
-        return of(invoice, customer, paymentOverdue, false, Map.of(), taxes);
+        return of(invoice, customer, paymentOverdue, false, Map.of(), taxes, List.of());
     }
 
     private static InvoiceJson of(Invoice i, Customer customer, boolean paymentOverdue, boolean detailed,
-            Map<UUID, AddOn> addOns, AppliedTaxes taxes) {
+            Map<UUID, AddOn> addOns, AppliedTaxes taxes, List<CouponCredit> couponCredits) {
         Invoice.Amounts a = i.amounts();
         return new InvoiceJson(
                 i.id().toString(),
@@ -203,7 +212,7 @@ record InvoiceJson(
                 detailed ? i.fees().stream().map(fee -> fee(fee, i,
                         fee.addOnId() == null ? null : addOns.get(fee.addOnId()), taxes.ofFee(fee.id())))
                         .toList() : null,
-                detailed ? List.of() : null,
+                detailed ? couponCredits.stream().map(c -> credit(c, i)).toList() : null,
                 i.metadata().stream()
                         .map(m -> new MetadataJson(m.id().toString(), m.key(), m.value(),
                                 JsonFormats.timestamp(m.createdAt())))
@@ -217,6 +226,12 @@ record InvoiceJson(
                 detailed ? List.of() : null,
                 List.of(),
                 List.of());
+    }
+
+    private static CreditJson credit(CouponCredit c, Invoice invoice) {
+        return new CreditJson(c.id().toString(), c.amountCents(), invoice.currency(), true,
+                new CreditItem(c.couponId().toString(), "coupon", c.couponCode(), c.couponName(), c.couponDescription()),
+                new CreditInvoice(invoice.id().toString(), invoice.paymentStatus()));
     }
 
     private static FeeJson fee(Fee f, Invoice invoice, AddOn addOn, List<AppliedTaxes.OnFee> taxes) {

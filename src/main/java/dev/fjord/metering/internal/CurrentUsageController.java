@@ -2,6 +2,7 @@ package dev.fjord.metering.internal;
 
 import dev.fjord.api.CurrentOrganization;
 import dev.fjord.metering.CurrentUsage;
+import dev.fjord.metering.CustomerUsageJson;
 import dev.fjord.shared.OrganizationId;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +24,7 @@ class CurrentUsageController {
             @RequestParam(name = "external_subscription_id") String externalSubscriptionId,
             @RequestParam(name = "apply_taxes", defaultValue = "true") boolean applyTaxes) {
         return Map.of("customer_usage",
-                UsageJson.of(currentUsage.of(organization, externalCustomerId, externalSubscriptionId, applyTaxes)));
+                CustomerUsageJson.of(currentUsage.of(organization, externalCustomerId, externalSubscriptionId, applyTaxes),
+                        null));
     }
 }

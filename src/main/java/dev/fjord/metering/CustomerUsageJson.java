@@ -1,12 +1,15 @@
-package dev.fjord.metering.internal;
+package dev.fjord.metering;
 
 import dev.fjord.api.JsonFormats;
-import dev.fjord.metering.UsageReport;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
-/** Lago's {@code customer_usage} object. */
-record UsageJson(
+/**
+ * Lago's {@code customer_usage} object, also each item of a customer's {@code usage_periods} (past usage, which the
+ * invoicing module renders from invoiced fees).
+ */
+public record CustomerUsageJson(
         String fromDatetime,
         String toDatetime,
         String issuingDate,
@@ -17,30 +20,32 @@ record UsageJson(
         String lagoInvoiceId,
         List<ChargeUsageJson> chargesUsage) {
 
-    record ChargeUsageJson(String units, String totalAggregatedUnits, long eventsCount, long amountCents,
+    public record ChargeUsageJson(String units, String totalAggregatedUnits, long eventsCount, long amountCents,
             String amountCurrency, Object pricingUnitDetails, ChargeRef charge, MetricRef billableMetric,
             List<FilterJson> filters, List<GroupJson> groupedUsage) {}
 
-    record ChargeRef(String lagoId, String chargeModel, String invoiceDisplayName) {}
+    public record ChargeRef(String lagoId, String chargeModel, String invoiceDisplayName) {}
 
-    record MetricRef(String lagoId, String name, String code, String aggregationType) {}
+    public record MetricRef(String lagoId, String name, String code, String aggregationType) {}
 
-    record FilterJson(String units, long amountCents, long eventsCount, String invoiceDisplayName,
+    public record FilterJson(String units, long amountCents, long eventsCount, String invoiceDisplayName,
             Map<String, List<String>> values) {}
 
-    record GroupJson(long amountCents, long eventsCount, String units, Map<String, String> groupedBy,
+    public record GroupJson(long amountCents, long eventsCount, String units, Map<String, String> groupedBy,
             List<FilterJson> filters) {}
 
-    static UsageJson of(UsageReport report) {
-        return new UsageJson(JsonFormats.timestamp(report.fromDatetime()), JsonFormats.timestamp(report.toDatetime()),
+    /** {@code lagoInvoiceId}: the invoice that billed this usage (past usage), null for current usage. */
+    public static CustomerUsageJson of(UsageReport report, UUID lagoInvoiceId) {
+        return new CustomerUsageJson(JsonFormats.timestamp(report.fromDatetime()), JsonFormats.timestamp(report.toDatetime()),
                 JsonFormats.date(report.issuingDate()), report.currency(), report.amountCents(),
-                report.totalAmountCents(), report.taxesAmountCents(), null,
+                report.totalAmountCents(), report.taxesAmountCents(),
+                lagoInvoiceId == null ? null : lagoInvoiceId.toString(),
                 report.charges().stream().map(c -> charge(c, report.currency())).toList());
     }
 
     private static ChargeUsageJson charge(UsageReport.ChargeUsage c, String currency) {
         boolean filtered = !c.charge().filters().isEmpty();
-        List<FilterJson> filters = !filtered ? List.of() : c.buckets().stream().map(UsageJson::filter).toList();
+        List<FilterJson> filters = !filtered ? List.of() : c.buckets().stream().map(CustomerUsageJson::filter).toList();
         List<GroupJson> groups = c.buckets().stream().filter(b -> !b.groupedBy().isEmpty())
                 .map(b -> new GroupJson(b.amountCents(), b.eventsCount(), JsonFormats.decimal(b.units()), b.groupedBy(),
                         filtered ? List.of(filter(b)) : List.of()))
