@@ -13,6 +13,7 @@ import dev.fjord.customer.Customers;
 import dev.fjord.invoicing.AppliedTaxes;
 import dev.fjord.invoicing.Fee;
 import dev.fjord.invoicing.Invoice;
+import dev.fjord.invoicing.InvoiceFiles;
 import dev.fjord.invoicing.InvoicePage;
 import dev.fjord.invoicing.InvoiceQuery;
 import dev.fjord.invoicing.Invoices;
@@ -54,14 +55,16 @@ class InvoiceController {
     private final AddOns addOns;
     private final AppliedCoupons appliedCoupons;
     private final IdempotentRequests idempotency;
+    private final InvoiceFiles files;
 
     InvoiceController(Invoices invoices, Customers customers, AddOns addOns, AppliedCoupons appliedCoupons,
-            IdempotentRequests idempotency) {
+            IdempotentRequests idempotency, InvoiceFiles files) {
         this.invoices = invoices;
         this.customers = customers;
         this.addOns = addOns;
         this.appliedCoupons = appliedCoupons;
         this.idempotency = idempotency;
+        this.files = files;
     }
 
     /** A one-off invoice of add-on fees; an {@code Idempotency-Key} makes a retried request bill once. */
@@ -84,6 +87,17 @@ class InvoiceController {
                 request.getParameter("generate_credit_note"));
         return Map.of("invoice",
                 detailed(organization, invoices.voidInvoice(organization, parseId(id), generateCreditNote)));
+    }
+
+    /**
+     * Lago's download: the PDF of a finalized invoice, generated now if missing (Lago queues a job and answers an
+     * empty 200 the first time); the answer is the invoice with its {@code file_url}.
+     */
+    @PostMapping("/{id}/download")
+    Map<String, Object> download(@CurrentOrganization OrganizationId organization, @PathVariable String id) {
+        UUID invoiceId = parseId(id);
+        files.generate(organization, invoiceId);
+        return Map.of("invoice", detailed(organization, invoices.get(organization, invoiceId)));
     }
 
     @PutMapping("/{id}/finalize")
@@ -121,9 +135,10 @@ class InvoiceController {
         InvoicePage result = invoices.list(organization, query, page.perPage(), page.offset());
         Map<UUID, Customer> owners = customersOf(organization, result.invoices());
         Map<UUID, AppliedTaxes> taxes = invoices.appliedTaxes(organization, result.invoices());
+        Map<UUID, String> fileUrls = files.urls(organization, result.invoices().stream().map(Invoice::id).toList());
         return ListResponse.of("invoices", result.invoices().stream()
                         .map(i -> InvoiceJson.listed(i, owners.get(i.customerId()), invoices.paymentOverdue(i),
-                                taxes.get(i.id())))
+                                taxes.get(i.id()), fileUrls.get(i.id())))
                         .toList(),
                 page, result.totalCount());
     }
@@ -135,7 +150,8 @@ class InvoiceController {
                 .stream().collect(Collectors.toMap(AddOn::id, Function.identity()));
         return InvoiceJson.detailed(invoice, customer, invoices.paymentOverdue(invoice), billed,
                 invoices.appliedTaxes(organization, List.of(invoice)).get(invoice.id()),
-                appliedCoupons.creditsOf(organization, List.of(invoice.id())));
+                appliedCoupons.creditsOf(organization, List.of(invoice.id())),
+                files.urls(organization, List.of(invoice.id())).get(invoice.id()));
     }
 
     /** Values Rails' boolean cast reads as false; any other non-blank value is true. */

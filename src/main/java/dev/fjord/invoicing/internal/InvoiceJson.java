@@ -156,17 +156,19 @@ record InvoiceJson(
      * deleted ones included), {@code taxes} its applied taxes.
      */
     static InvoiceJson detailed(Invoice invoice, Customer customer, boolean paymentOverdue, Map<UUID, AddOn> addOns,
-            AppliedTaxes taxes, List<CouponCredit> couponCredits) {
-        return of(invoice, customer, paymentOverdue, true, addOns, taxes, couponCredits);
+            AppliedTaxes taxes, List<CouponCredit> couponCredits, String fileUrl) {
+        return of(invoice, customer, paymentOverdue, true, addOns, taxes, couponCredits, fileUrl);
     }
 
     /** A list item: the documented {@code InvoiceObject}, without fees, credits and the other extended fields. */
-    static InvoiceJson listed(Invoice invoice, Customer customer, boolean paymentOverdue, AppliedTaxes taxes) {
-        return of(invoice, customer, paymentOverdue, false, Map.of(), taxes, List.of());
+    static InvoiceJson listed(Invoice invoice, Customer customer, boolean paymentOverdue, AppliedTaxes taxes,
+            String fileUrl) {
+        return of(invoice, customer, paymentOverdue, false, Map.of(), taxes, List.of(), fileUrl);
     }
 
+    /** {@code fileUrl}: the invoice's PDF, null until generated. */
     private static InvoiceJson of(Invoice i, Customer customer, boolean paymentOverdue, boolean detailed,
-            Map<UUID, AddOn> addOns, AppliedTaxes taxes, List<CouponCredit> couponCredits) {
+            Map<UUID, AddOn> addOns, AppliedTaxes taxes, List<CouponCredit> couponCredits, String fileUrl) {
         Invoice.Amounts a = i.amounts();
         return new InvoiceJson(
                 i.id().toString(),
@@ -198,7 +200,7 @@ record InvoiceJson(
                 a.prepaidCreditAmountCents(),
                 a.prepaidGrantedCreditAmountCents(),
                 a.prepaidPurchasedCreditAmountCents(),
-                null,
+                fileUrl,
                 null,
                 null,
                 i.versionNumber(),
