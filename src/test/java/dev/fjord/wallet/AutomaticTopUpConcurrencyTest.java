@@ -33,7 +33,7 @@ class AutomaticTopUpConcurrencyTest extends ApiTest {
     private AutomaticTopUps topUps;
 
     @Test
-    void twentyEventsCrossingTheThresholdAtOnceMakeExactlyOneTopUp() throws Exception {
+    void twentyEventsCrossingTheThresholdAtOnceMakeExactlyOneTopUpAndOneDepletionWebhook() throws Exception {
         clock.set(Instant.parse("2026-03-15T12:00:00Z"));
         Scenario s = new Scenario(api);
         String metric = s.metric("calls", "count_agg", null, null);
@@ -43,6 +43,7 @@ class AutomaticTopUpConcurrencyTest extends ApiTest {
         s.subscription("sub", "acme", "plan", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
         String walletId = wallet("acme", "\"granted_credits\": \"10\", \"recurring_transaction_rules\": [{"
                 + "\"trigger\": \"threshold\", \"threshold_credits\": \"5\", \"paid_credits\": \"10\"}]");
+        api.post("/api/v1/webhook_endpoints", "{\"webhook_endpoint\": {\"webhook_url\": \"http://127.0.0.1:9/hooks\"}}");
 
         List<Callable<Integer>> senders = new ArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
@@ -63,6 +64,9 @@ class AutomaticTopUpConcurrencyTest extends ApiTest {
         assertThat(thresholdRows(walletId)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT credit_amount % 10 FROM wallet_transactions WHERE wallet_id = ?::uuid AND source = 'threshold'")
                 .param(walletId).query(java.math.BigDecimal.class).single()).isZero();
+        // the bought credits are not paid yet: the ongoing balance stays at −10.00, depleted once
+        assertThat(jdbc.sql("SELECT count(*) FROM webhooks WHERE webhook_type = 'wallet.depleted_ongoing_balance'"
+                + " AND payload LIKE ?").param("%" + walletId + "%").query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -20,11 +20,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Reacts within moments to what can bring a wallet down to its threshold — stored events, invoice debits, voids,
- * wallet changes — instead of polling: once the causing transaction commits, the customer's threshold rules are
- * checked on a small pool of this instance. A customer already waiting in the queue is not queued twice (a burst of
- * events costs one check), and leaves the queue when its check starts, so a change made during a check is checked
- * again. The check itself is safe to run concurrently and on several instances (see {@link AutomaticTopUps}).
+ * Reacts within moments to what moves a customer's balances — stored events, top-ups, invoice debits, voids, wallet
+ * changes — instead of polling: once the causing transaction commits, {@link BalanceReactions} (depletion webhook,
+ * threshold rules, alerts) runs for the customer on a small pool of this instance. A customer already waiting in the
+ * queue is not queued twice (a burst of events costs one check), and leaves the queue when its check starts, so a
+ * change made during a check is checked again. The check is safe to run concurrently and on several instances.
  */
 @Component
 class BalanceWatch {
@@ -33,12 +33,12 @@ class BalanceWatch {
     /** Customers waiting for a check; beyond it a check is dropped (and logged): the next change queues it again. */
     private static final int MAX_QUEUED = 10_000;
 
-    private final AutomaticTopUps topUps;
+    private final BalanceReactions reactions;
     private final Set<Customer> queued = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor pool;
 
-    BalanceWatch(AutomaticTopUps topUps) {
-        this.topUps = topUps;
+    BalanceWatch(BalanceReactions reactions) {
+        this.reactions = reactions;
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(MAX_QUEUED),
                 task -> {
@@ -90,20 +90,20 @@ class BalanceWatch {
 
     private void check(Customer customer) {
         try {
-            topUps.checkThresholds(customer.organization(), customer.id());
+            reactions.react(customer.organization(), customer.id());
         } catch (PessimisticLockingFailureException deadlock) {
             // another transaction held the customer's rows in the other order: once more, it has finished by now
             retry(customer);
         } catch (RuntimeException e) {
-            log.error("Threshold check of customer {} failed", customer.id(), e);
+            log.error("Balance check of customer {} failed", customer.id(), e);
         }
     }
 
     private void retry(Customer customer) {
         try {
-            topUps.checkThresholds(customer.organization(), customer.id());
+            reactions.react(customer.organization(), customer.id());
         } catch (RuntimeException e) {
-            log.error("Threshold check of customer {} failed twice", customer.id(), e);
+            log.error("Balance check of customer {} failed twice", customer.id(), e);
         }
     }
 

@@ -40,7 +40,7 @@ public class WalletLedger {
             TopUpAttributes attributes, String source, Instant now) {
         WalletTransaction row = inbound(wallet, "granted", "settled", amount, attributes, source, null, now);
         ledger.insert(organization, row);
-        moveBalance(organization, wallet.id(), amount.amountCents(), amount.credits(), 0, BigDecimal.ZERO, now);
+        moveBalance(organization, wallet, amount.amountCents(), amount.credits(), 0, BigDecimal.ZERO, now);
         return row;
     }
 
@@ -57,7 +57,7 @@ public class WalletLedger {
         if (!ledger.settle(organization, purchase.id(), now)) {
             return false;
         }
-        moveBalance(organization, wallet.id(), purchase.amountCents(), purchase.creditAmount(), 0, BigDecimal.ZERO, now);
+        moveBalance(organization, wallet, purchase.amountCents(), purchase.creditAmount(), 0, BigDecimal.ZERO, now);
         return true;
     }
 
@@ -100,8 +100,7 @@ public class WalletLedger {
         for (Map.Entry<UUID, Long> piece : pieces) {
             ledger.consume(organization, piece.getKey(), row.id(), piece.getValue(), now);
         }
-        moveBalance(organization, wallet.id(), -cents, taken.negate(), cents, taken, now);
-        events.publishEvent(new CustomerBalanceChanged(organization, wallet.customerId()));
+        moveBalance(organization, wallet, -cents, taken.negate(), cents, taken, now);
         return row;
     }
 
@@ -123,7 +122,7 @@ public class WalletLedger {
                 defaults.priority(), null, outbound.purchaseOrderNumber(), defaults.metadata(), false, null,
                 voidedInvoiceId, null, now, null, now);
         ledger.insert(organization, row, outbound.id());
-        moveBalance(organization, wallet.id(), outbound.amountCents(), outbound.creditAmount(),
+        moveBalance(organization, wallet, outbound.amountCents(), outbound.creditAmount(),
                 -outbound.amountCents(), outbound.creditAmount().negate(), now);
         return row;
     }
@@ -153,10 +152,12 @@ public class WalletLedger {
 
     /**
      * The guarded balance write: it refuses (and the caller's transaction fails) rather than take a balance below
-     * zero. Consumed totals shrink (re-credits) down to zero at most, as Lago's {@code IncreaseService}.
+     * zero, and announces the move. Consumed totals shrink (re-credits) down to zero at most, as Lago's
+     * {@code IncreaseService}.
      */
-    private void moveBalance(OrganizationId organization, UUID walletId, long cents, BigDecimal credits,
+    private void moveBalance(OrganizationId organization, Wallet wallet, long cents, BigDecimal credits,
             long consumedCents, BigDecimal consumedCredits, Instant now) {
+        UUID walletId = wallet.id();
         int updated = jdbc.sql("""
                 UPDATE wallets SET balance_cents = balance_cents + :cents, credits_balance = credits_balance + :credits,
                   consumed_amount_cents = GREATEST(consumed_amount_cents + :consumedCents, 0),
@@ -173,5 +174,7 @@ public class WalletLedger {
         if (updated != 1) {
             throw new IllegalStateException("wallet " + walletId + " balance would go below zero");
         }
+        // depletion, threshold rules and alerts follow every balance move, once it commits
+        events.publishEvent(new CustomerBalanceChanged(organization, wallet.customerId()));
     }
 }

@@ -111,6 +111,21 @@ public class WalletRepository {
                 .params(Timestamp.from(now), Timestamp.from(now), id, organization.value()).update();
     }
 
+    /**
+     * Sets or clears the wallet's depletion flag; answers true only when it changed (the caller holds the wallet
+     * lock, so one depletion is reported once).
+     */
+    public boolean markDepleted(OrganizationId organization, UUID id, boolean depleted) {
+        return jdbc.sql("UPDATE wallets SET depleted_ongoing_balance = ? WHERE id = ? AND organization_id = ?"
+                        + " AND depleted_ongoing_balance <> ?")
+                .params(depleted, id, organization.value(), depleted).update() == 1;
+    }
+
+    public boolean isDepleted(OrganizationId organization, UUID id) {
+        return jdbc.sql("SELECT depleted_ongoing_balance FROM wallets WHERE id = ? AND organization_id = ?")
+                .params(id, organization.value()).query(Boolean.class).single();
+    }
+
     /** Active wallets whose expiration has come, for the expiry job (all organizations). */
     public List<Map.Entry<OrganizationId, UUID>> expired(Instant now, int limit) {
         return jdbc.sql("SELECT organization_id, id FROM wallets WHERE status = 'active' AND expiration_at <= ? LIMIT ?")
