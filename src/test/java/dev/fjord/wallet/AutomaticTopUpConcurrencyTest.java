@@ -25,8 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * runs exactly this code, and all coordination goes through row locks and unique keys in PostgreSQL.
  */
 class AutomaticTopUpConcurrencyTest extends ApiTest {
-    private static final long MARCH_10 = Instant.parse("2026-03-10T00:00:00Z").getEpochSecond();
-
     @Autowired
     private WalletJobs jobs;
     @Autowired
@@ -35,12 +33,7 @@ class AutomaticTopUpConcurrencyTest extends ApiTest {
     @Test
     void twentyEventsCrossingTheThresholdAtOnceMakeExactlyOneTopUpAndOneDepletionWebhook() throws Exception {
         clock.set(Instant.parse("2026-03-15T12:00:00Z"));
-        Scenario s = new Scenario(api);
-        String metric = s.metric("calls", "count_agg", null, null);
-        s.plan("plan", "monthly", 0, "EUR", "[{\"billable_metric_id\": \"" + metric
-                + "\", \"charge_model\": \"standard\", \"properties\": {\"amount\": \"1\"}}]");
-        s.customer("acme", null);
-        s.subscription("sub", "acme", "plan", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
+        MeteredCustomer.subscribe(api);
         String walletId = wallet("acme", "\"granted_credits\": \"10\", \"recurring_transaction_rules\": [{"
                 + "\"trigger\": \"threshold\", \"threshold_credits\": \"5\", \"paid_credits\": \"10\"}]");
         api.post("/api/v1/webhook_endpoints", "{\"webhook_endpoint\": {\"webhook_url\": \"http://127.0.0.1:9/hooks\"}}");
@@ -52,7 +45,7 @@ class AutomaticTopUpConcurrencyTest extends ApiTest {
             senders.add(() -> {
                 start.await();
                 return api.post("/api/v1/events", "{\"event\": {\"transaction_id\": \"" + id + "\", \"external_subscription_id\":"
-                        + " \"sub\", \"code\": \"calls\", \"timestamp\": " + MARCH_10 + "}}").status();
+                        + " \"sub\", \"code\": \"calls\", \"timestamp\": " + MeteredCustomer.MARCH_10 + "}}").status();
             });
         }
         for (Integer status : runTogether(senders, start)) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fjord.support.ApiClient;
 import dev.fjord.support.ApiTest;
-import dev.fjord.support.Scenario;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,18 +15,12 @@ import tools.jackson.databind.JsonNode;
  * within moments of the event that caused them. Usage: 1.00 EUR per call; 1 credit = 1.00 EUR.
  */
 class DepletionAndAlertScenarioTest extends ApiTest {
-    private static final long MARCH_10 = Instant.parse("2026-03-10T00:00:00Z").getEpochSecond();
-    private int events;
+    private MeteredCustomer usage;
 
     @BeforeEach
     void subscribedCustomerWithAWebhookEndpoint() {
         clock.set(Instant.parse("2026-03-15T12:00:00Z"));
-        Scenario s = new Scenario(api);
-        String metric = s.metric("calls", "count_agg", null, null);
-        s.plan("plan", "monthly", 0, "EUR", "[{\"billable_metric_id\": \"" + metric
-                + "\", \"charge_model\": \"standard\", \"properties\": {\"amount\": \"1\"}}]");
-        s.customer("acme", null);
-        s.subscription("sub", "acme", "plan", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
+        usage = MeteredCustomer.subscribe(api);
         var endpoint = api.post("/api/v1/webhook_endpoints", "{\"webhook_endpoint\": {\"webhook_url\": \"http://127.0.0.1:9/hooks\"}}");
         assertThat(endpoint.status()).as(endpoint.raw()).isEqualTo(200);
     }
@@ -35,11 +28,11 @@ class DepletionAndAlertScenarioTest extends ApiTest {
     @Test
     void depletionIsReportedOncePerDepletionWithinTwoSecondsAndReArmedWhenPositive() {
         String walletId = wallet("\"granted_credits\": \"5\"");
-        calls(4);
+        usage.calls(4);
         pause(1000);
         assertThat(webhooks("wallet.depleted_ongoing_balance")).as("ongoing 1.00 EUR left").isEmpty();
 
-        calls(1);
+        usage.calls(1);
         // 5 − 5 = 0: depleted
         awaitWebhooks("wallet.depleted_ongoing_balance", 1, 2);
         JsonNode payload = webhooks("wallet.depleted_ongoing_balance").get(0);
@@ -47,7 +40,7 @@ class DepletionAndAlertScenarioTest extends ApiTest {
         assertThat(payload.get("wallet").get("lago_id").stringValue()).isEqualTo(walletId);
         assertThat(payload.get("wallet").get("ongoing_balance_cents").longValue()).isZero();
 
-        calls(2);
+        usage.calls(2);
         pause(1000);
         assertThat(webhooks("wallet.depleted_ongoing_balance")).as("still depleted: not again").hasSize(1);
 
@@ -55,7 +48,7 @@ class DepletionAndAlertScenarioTest extends ApiTest {
         api.post("/api/v1/wallet_transactions", "{\"wallet_transaction\": {\"wallet_id\": \"" + walletId
                 + "\", \"granted_credits\": \"10\"}}");
         pause(1000);
-        calls(8);
+        usage.calls(8);
         awaitWebhooks("wallet.depleted_ongoing_balance", 2, 2);
     }
 
@@ -79,10 +72,10 @@ class DepletionAndAlertScenarioTest extends ApiTest {
         assertThat(low.get("thresholds").toString())
                 .isEqualTo("[{\"code\":\"warn\",\"value\":\"500.0\",\"recurring\":false},{\"code\":\"critical\",\"value\":\"200.0\",\"recurring\":false}]");
 
-        calls(4);
+        usage.calls(4);
         pause(1000);
         assertThat(webhooks("alert.triggered")).as("1000 → 600 cents crosses nothing").isEmpty();
-        calls(2);
+        usage.calls(2);
         // 600 → 400 crosses 500
         awaitWebhooks("alert.triggered", 1, 2);
         JsonNode triggered = webhooks("alert.triggered").get(0);
@@ -96,7 +89,7 @@ class DepletionAndAlertScenarioTest extends ApiTest {
         assertThat(alert.get("crossed_thresholds").toString()).isEqualTo("[{\"code\":\"warn\",\"value\":\"500.0\",\"recurring\":false}]");
 
         // 400 → 100 crosses 200
-        calls(3);
+        usage.calls(3);
         awaitWebhooks("alert.triggered", 2, 2);
         // credits balance 10 → 20: the increasing alert crosses 15 (the ongoing alert goes up: nothing)
         String walletId = api.get("/api/v1/customers/acme/wallets/main").body().get("wallet").get("lago_id").stringValue();
@@ -146,16 +139,6 @@ class DepletionAndAlertScenarioTest extends ApiTest {
         return response.body().get("wallet").get("lago_id").stringValue();
     }
 
-    private void calls(int count) {
-        StringBuilder batch = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            batch.append(i == 0 ? "" : ", ").append("{\"transaction_id\": \"e").append(events++)
-                    .append("\", \"external_subscription_id\": \"sub\", \"code\": \"calls\", \"timestamp\": ")
-                    .append(MARCH_10).append("}");
-        }
-        var response = api.post("/api/v1/events/batch", "{\"events\": [" + batch + "]}");
-        assertThat(response.status()).as(response.raw()).isEqualTo(200);
-    }
 
     /** This organization's outbox rows of a type, newest first, as the JSON they will be sent as. */
     private List<JsonNode> webhooks(String type) {

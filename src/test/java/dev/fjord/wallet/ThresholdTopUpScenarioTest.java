@@ -16,19 +16,14 @@ import tools.jackson.databind.JsonNode;
  * balance to the threshold — not on a timer. Usage: 1.00 EUR per call, wallets at 1 credit = 1.00 EUR.
  */
 class ThresholdTopUpScenarioTest extends ApiTest {
-    private static final long MARCH_10 = Instant.parse("2026-03-10T00:00:00Z").getEpochSecond();
     private Scenario s;
-    private int events;
+    private MeteredCustomer usage;
 
     @BeforeEach
     void subscribedCustomer() {
         clock.set(Instant.parse("2026-03-15T12:00:00Z"));
         s = new Scenario(api);
-        String metric = s.metric("calls", "count_agg", null, null);
-        s.plan("plan", "monthly", 0, "EUR", "[{\"billable_metric_id\": \"" + metric
-                + "\", \"charge_model\": \"standard\", \"properties\": {\"amount\": \"1\"}}]");
-        s.customer("acme", null);
-        s.subscription("sub", "acme", "plan", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
+        usage = MeteredCustomer.subscribe(api);
     }
 
     @Test
@@ -36,7 +31,7 @@ class ThresholdTopUpScenarioTest extends ApiTest {
         String walletId = wallet("\"granted_credits\": \"10\", \"recurring_transaction_rules\": [{\"trigger\": \"threshold\","
                 + " \"threshold_credits\": \"5\", \"paid_credits\": \"2\"}]");
         Instant sent = Instant.now();
-        calls(9);
+        usage.calls(9);
         // ongoing 10 − 9 = 1 ≤ 5; gap = 5 − 1 − 0 granted − 0 pending = 4 ≥ 2 → 2 × (⌊4 / 2⌋ + 1) = 6 credits, in one top-up
         JsonNode topUp = awaitThresholdTopUps(walletId, 1).get(0);
         assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofSeconds(5));
@@ -45,13 +40,13 @@ class ThresholdTopUpScenarioTest extends ApiTest {
         assertThat(topUp.get("credit_amount").stringValue()).isEqualTo("6.0");
 
         // one more call: ongoing 0, but 0 + 6 pending > 5 — the pending credits count, nothing more is bought
-        calls(1);
+        usage.calls(1);
         settle();
         assertThat(thresholdTopUps(walletId)).hasSize(1);
 
         // paid: balance 16, usage 10 → ongoing 6. Two calls → 4 ≤ 5; gap 1 < 2 → buys exactly 2
         api.put("/api/v1/invoices/" + topUp.get("lago_invoice_id").stringValue(), "{\"invoice\": {\"payment_status\": \"succeeded\"}}");
-        calls(2);
+        usage.calls(2);
         assertThat(awaitThresholdTopUps(walletId, 2).get(0).get("credit_amount").stringValue()).isEqualTo("2.0");
     }
 
@@ -60,7 +55,7 @@ class ThresholdTopUpScenarioTest extends ApiTest {
         String walletId = wallet("\"granted_credits\": \"10\", \"recurring_transaction_rules\": [{\"trigger\": \"threshold\","
                 + " \"threshold_credits\": \"5\", \"method\": \"target\", \"target_ongoing_balance\": \"20\","
                 + " \"grants_target_top_up\": true}]");
-        calls(2);
+        usage.calls(2);
         settle();
         assertThat(thresholdTopUps(walletId)).as("ongoing 8 > 5").isEmpty();
         var voided = api.post("/api/v1/wallet_transactions", "{\"wallet_transaction\": {\"wallet_id\": \"" + walletId
@@ -79,7 +74,7 @@ class ThresholdTopUpScenarioTest extends ApiTest {
     void aPaidTargetRuleAndAFixedGrantRuleOnUsage() {
         String target = wallet("\"code\": \"target\", \"granted_credits\": \"10\", \"recurring_transaction_rules\": [{"
                 + "\"trigger\": \"threshold\", \"threshold_credits\": \"3\", \"method\": \"target\", \"target_ongoing_balance\": \"25\"}]");
-        calls(8);
+        usage.calls(8);
         // ongoing 10 − 8 = 2 ≤ 3 → buys 25 − 2 = 23 credits
         assertThat(awaitThresholdTopUps(target, 1).get(0).get("credit_amount").stringValue()).isEqualTo("23.0");
 
@@ -90,7 +85,7 @@ class ThresholdTopUpScenarioTest extends ApiTest {
                 + " \"threshold_credits\": \"2\", \"granted_credits\": \"5\"}]}}");
         String granted = response.body().get("wallet").get("lago_id").stringValue();
         for (int i = 0; i < 3; i++) {
-            s.event("o" + i, "sub2", "calls", MARCH_10, "{}");
+            s.event("o" + i, "sub2", "calls", MeteredCustomer.MARCH_10, "{}");
         }
         // ongoing 4 − 3 = 1 ≤ 2 → 5 credits granted → ongoing 6
         assertThat(awaitThresholdTopUps(granted, 1).get(0).get("credit_amount").stringValue()).isEqualTo("5.0");
@@ -102,15 +97,15 @@ class ThresholdTopUpScenarioTest extends ApiTest {
     void aFailedPaidTopUpSuppressesBuyingForAnHour() {
         String walletId = wallet("\"granted_credits\": \"10\", \"recurring_transaction_rules\": [{\"trigger\": \"threshold\","
                 + " \"threshold_credits\": \"5\", \"paid_credits\": \"10\"}]");
-        calls(6);
+        usage.calls(6);
         JsonNode first = awaitThresholdTopUps(walletId, 1).get(0);
         api.put("/api/v1/invoices/" + first.get("lago_invoice_id").stringValue(), "{\"invoice\": {\"payment_status\": \"failed\"}}");
-        calls(1);
+        usage.calls(1);
         settle();
         assertThat(thresholdTopUps(walletId)).as("within the hour after the failure").hasSize(1);
 
         clock.set(Instant.parse("2026-03-15T13:00:01Z"));
-        calls(1);
+        usage.calls(1);
         // ongoing 10 − 8 = 2; gap 5 − 2 = 3 < 10 → 10 credits
         assertThat(awaitThresholdTopUps(walletId, 2).get(0).get("credit_amount").stringValue()).isEqualTo("10.0");
     }
@@ -132,16 +127,6 @@ class ThresholdTopUpScenarioTest extends ApiTest {
         return response.body().get("wallet").get("lago_id").stringValue();
     }
 
-    private void calls(int count) {
-        StringBuilder batch = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            batch.append(i == 0 ? "" : ", ").append("{\"transaction_id\": \"e").append(events++)
-                    .append("\", \"external_subscription_id\": \"sub\", \"code\": \"calls\", \"timestamp\": ")
-                    .append(MARCH_10).append("}");
-        }
-        var response = api.post("/api/v1/events/batch", "{\"events\": [" + batch + "]}");
-        assertThat(response.status()).as(response.raw()).isEqualTo(200);
-    }
 
     private JsonNode thresholdTopUps(String walletId) {
         JsonNode rows = api.get("/api/v1/wallets/" + walletId + "/wallet_transactions?transaction_type=inbound").body()
