@@ -104,24 +104,9 @@ public class BillSubscriptionPeriod {
         Customer customer = customers.getRowById(organization, due.get(0).subscription().customerId());
         Organization owner = catalog.owner();
         String timezone = customer.timezone() != null ? customer.timezone() : owner.timezone();
-        List<Tax> customerTaxes = catalog.customerTaxes(customer.id());
-        String currency = catalog.plan(due.get(0).subscription().planId()).amountCurrency();
-
-        List<Fee> fees = new ArrayList<>();
-        List<FeeLine> lines = new ArrayList<>();
-        Map<UUID, Plan> plansOnInvoice = new LinkedHashMap<>();
-        Map<UUID, dev.fjord.catalog.BillableMetric> metricsOnInvoice = new LinkedHashMap<>();
-        for (BilledPeriod billed : due) {
-            Plan plan = catalog.plan(billed.subscription().planId());
-            plansOnInvoice.put(plan.id(), plan);
-            metricsOnInvoice.putAll(catalog.metrics(plan));
-            addFees(organization, catalog, invoiceId, billed, plan, customerTaxes, currency, now, fees, lines);
-        }
-
-        List<CouponLine> couponLines = InvoiceCoupons.lines(appliedCoupons.activeOf(organization, customer.id()),
-                List.copyOf(plansOnInvoice.values()), metricsOnInvoice, currency);
-        InvoiceComputation amounts = InvoiceCalculator.compute(currency, lines, couponLines,
-                prepaidCredits.wallets(organization, customer.id(), currency), true);
+        Computed computed = compute(catalog, customer, invoiceId, due, List.of(), true, now);
+        String currency = computed.currency();
+        InvoiceComputation amounts = computed.amounts();
         InvoiceNumbering.Assigned number = numbering.assign(organization, owner, customer, now);
         LocalDate issuingDate = LocalDate.ofInstant(now, ZoneId.of(timezone));
         int netPaymentTerm = customer.netPaymentTerm() != null ? customer.netPaymentTerm() : owner.netPaymentTerm();
@@ -134,9 +119,8 @@ public class BillSubscriptionPeriod {
                         amounts.subTotalIncludingTaxesAmountCents(), 0, amounts.prepaidCreditAmountCents(), null, null,
                         amounts.totalAmountCents(), 0),
                 null, now, null, now, now, List.of(), List.of()));
-        for (Fee fee : fees) {
-            FeeResult result = amounts.fees().get(fee.id());
-            invoices.insertFee(organization, withTaxes(fee, result, lines));
+        for (Fee fee : computed.fees()) {
+            invoices.insertFee(organization, fee);
         }
         for (BilledPeriod billed : due) {
             recordClaim(organization, billed.subscription().id(), invoiceId,
@@ -150,6 +134,40 @@ public class BillSubscriptionPeriod {
         });
         amounts.walletDebits().forEach((walletId, cents) -> prepaidCredits.debit(organization, walletId, cents, invoiceId));
         return Optional.of(invoiceId);
+    }
+
+    /** An invoice's fees (taxes and coupon shares filled in) and amounts, computed but not written. */
+    public record Computed(String currency, List<Fee> fees, InvoiceComputation amounts) {}
+
+    /**
+     * The fees of these periods of one customer's subscriptions (same currency) and the invoice amounts, without
+     * writing anything: the customer's active coupons and {@code extraCoupons} come off before tax; the customer's
+     * wallets pay last when {@code consumesCredits}. Billing, draft refreshes and previews share it.
+     */
+    public Computed compute(BillingCatalog catalog, Customer customer, UUID invoiceId, List<BilledPeriod> periods,
+            List<CouponLine> extraCoupons, boolean consumesCredits, Instant now) {
+        OrganizationId organization = catalog.organization();
+        List<Tax> customerTaxes = catalog.customerTaxes(customer.id());
+        String currency = catalog.plan(periods.get(0).subscription().planId()).amountCurrency();
+        List<Fee> fees = new ArrayList<>();
+        List<FeeLine> lines = new ArrayList<>();
+        Map<UUID, Plan> plansOnInvoice = new LinkedHashMap<>();
+        Map<UUID, dev.fjord.catalog.BillableMetric> metricsOnInvoice = new LinkedHashMap<>();
+        for (BilledPeriod billed : periods) {
+            Plan plan = catalog.plan(billed.subscription().planId());
+            plansOnInvoice.put(plan.id(), plan);
+            metricsOnInvoice.putAll(catalog.metrics(plan));
+            addFees(organization, catalog, invoiceId, billed, plan, customerTaxes, currency, now, fees, lines);
+        }
+        List<CouponLine> couponLines = new ArrayList<>(InvoiceCoupons.lines(
+                appliedCoupons.activeOf(organization, customer.id()), List.copyOf(plansOnInvoice.values()),
+                metricsOnInvoice, currency));
+        couponLines.addAll(extraCoupons);
+        InvoiceComputation amounts = InvoiceCalculator.compute(currency, lines, couponLines,
+                consumesCredits ? prepaidCredits.wallets(organization, customer.id(), currency) : List.of(),
+                consumesCredits);
+        List<Fee> taxed = fees.stream().map(fee -> withTaxes(fee, amounts.fees().get(fee.id()), lines)).toList();
+        return new Computed(currency, taxed, amounts);
     }
 
     /** The subscription fee (prorated) and one fee per charge bucket of one billed period. */

@@ -15,6 +15,7 @@ import dev.fjord.invoicing.Fee;
 import dev.fjord.invoicing.Invoice;
 import dev.fjord.invoicing.InvoiceFiles;
 import dev.fjord.invoicing.InvoicePage;
+import dev.fjord.invoicing.InvoicePreview;
 import dev.fjord.invoicing.InvoiceQuery;
 import dev.fjord.invoicing.Invoices;
 import dev.fjord.shared.BillingError;
@@ -41,8 +42,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Lago's {@code /api/v1/invoices} endpoints: read, the payment status and metadata update, one-off invoices, void and
- * finalize.
+ * Lago's {@code /api/v1/invoices} endpoints: read, the payment status and metadata update, one-off invoices, void,
+ * finalize, refresh and preview.
  */
 @RestController
 @RequestMapping("/api/v1/invoices")
@@ -54,11 +55,18 @@ class InvoiceController {
     private final Customers customers;
     private final AddOns addOns;
     private final AppliedCoupons appliedCoupons;
+    private final RefreshDraftInvoice refreshDraft;
+    private final PreviewInvoice previewInvoice;
     private final IdempotentRequests idempotency;
     private final InvoiceFiles files;
 
+    // Refresh and preview are reached from here, not through Invoices: they build on billing, which the wallet
+    // module (itself a user of Invoices) serves with prepaid credits.
     InvoiceController(Invoices invoices, Customers customers, AddOns addOns, AppliedCoupons appliedCoupons,
-            IdempotentRequests idempotency, InvoiceFiles files) {
+            RefreshDraftInvoice refreshDraft, PreviewInvoice previewInvoice, IdempotentRequests idempotency,
+            InvoiceFiles files) {
+        this.refreshDraft = refreshDraft;
+        this.previewInvoice = previewInvoice;
         this.invoices = invoices;
         this.customers = customers;
         this.addOns = addOns;
@@ -98,6 +106,24 @@ class InvoiceController {
         UUID invoiceId = parseId(id);
         files.generate(organization, invoiceId);
         return Map.of("invoice", detailed(organization, invoices.get(organization, invoiceId)));
+    }
+
+    @PutMapping("/{id}/refresh")
+    Map<String, Object> refresh(@CurrentOrganization OrganizationId organization, @PathVariable String id) {
+        UUID invoiceId = parseId(id);
+        refreshDraft.execute(organization, invoiceId);
+        return Map.of("invoice", detailed(organization, invoices.get(organization, invoiceId)));
+    }
+
+    /** Lago's preview body has no root key: {@code {"customer": {...}, "plan_code": ...}}. */
+    @PostMapping("/preview")
+    Map<String, Object> preview(@CurrentOrganization OrganizationId organization,
+            @RequestBody(required = false) JsonNode body) {
+        InvoicePreview preview = previewInvoice.execute(organization, InvoicePreviewReader.read(body));
+        Invoice invoice = preview.invoice();
+        Customer customer = customersOf(organization, List.of(invoice)).get(invoice.customerId());
+        return Map.of("invoice", InvoiceJson.detailed(invoice, customer, false, Map.of(),
+                new AppliedTaxes(List.of(), Map.of()), preview.couponCredits(), null));
     }
 
     @PutMapping("/{id}/finalize")

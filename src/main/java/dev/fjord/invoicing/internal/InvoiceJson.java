@@ -171,7 +171,8 @@ record InvoiceJson(
             Map<UUID, AddOn> addOns, AppliedTaxes taxes, List<CouponCredit> couponCredits, String fileUrl) {
         Invoice.Amounts a = i.amounts();
         return new InvoiceJson(
-                i.id().toString(),
+                // a preview has no id: it was written nowhere
+                string(i.id()),
                 DEFAULT_BILLING_ENTITY,
                 i.sequentialId(),
                 i.number(),
@@ -231,9 +232,9 @@ record InvoiceJson(
     }
 
     private static CreditJson credit(CouponCredit c, Invoice invoice) {
-        return new CreditJson(c.id().toString(), c.amountCents(), invoice.currency(), true,
-                new CreditItem(c.couponId().toString(), "coupon", c.couponCode(), c.couponName(), c.couponDescription()),
-                new CreditInvoice(invoice.id().toString(), invoice.paymentStatus()));
+        return new CreditJson(string(c.id()), c.amountCents(), invoice.currency(), true,
+                new CreditItem(string(c.couponId()), "coupon", c.couponCode(), c.couponName(), c.couponDescription()),
+                new CreditInvoice(string(invoice.id()), invoice.paymentStatus()));
     }
 
     private static FeeJson fee(Fee f, Invoice invoice, AddOn addOn, List<AppliedTaxes.OnFee> taxes) {

@@ -316,6 +316,29 @@ public class InvoiceRepository {
                 .params(paymentStatus, timestamp(now), organization.value(), id).update();
     }
 
+    /** A refreshed draft's old fees are set aside (soft-deleted): their replacements are inserted next. */
+    public void deleteFees(OrganizationId organization, UUID invoiceId, Instant now) {
+        jdbc.sql("""
+                UPDATE fees SET deleted_at = ?, updated_at = ?
+                WHERE organization_id = ? AND invoice_id = ? AND deleted_at IS NULL""")
+                .params(timestamp(now), timestamp(now), organization.value(), invoiceId).update();
+    }
+
+    /** A draft's recomputed amounts. */
+    public void updateAmounts(OrganizationId organization, UUID id, Invoice.Amounts a, Instant now) {
+        jdbc.sql("""
+                UPDATE invoices SET fees_amount_cents = ?, coupons_amount_cents = ?,
+                  progressive_billing_credit_amount_cents = ?, sub_total_excluding_taxes_amount_cents = ?,
+                  taxes_amount_cents = ?, sub_total_including_taxes_amount_cents = ?, credit_notes_amount_cents = ?,
+                  prepaid_credit_amount_cents = ?, total_amount_cents = ?, updated_at = ?
+                WHERE organization_id = ? AND id = ?""")
+                .params(a.feesAmountCents(), a.couponsAmountCents(), a.progressiveBillingCreditAmountCents(),
+                        a.subTotalExcludingTaxesAmountCents(), a.taxesAmountCents(),
+                        a.subTotalIncludingTaxesAmountCents(), a.creditNotesAmountCents(),
+                        a.prepaidCreditAmountCents(), a.totalAmountCents(), timestamp(now), organization.value(), id)
+                .update();
+    }
+
     public void touch(OrganizationId organization, UUID id, Instant now) {
         jdbc.sql("UPDATE invoices SET updated_at = ? WHERE organization_id = ? AND id = ?")
                 .params(timestamp(now), organization.value(), id).update();
