@@ -5,8 +5,7 @@ import dev.fjord.catalog.AddOns;
 import dev.fjord.coupon.AppliedCoupons;
 import dev.fjord.customer.Customer;
 import dev.fjord.customer.Customers;
-import dev.fjord.document.internal.DocumentRepository;
-import dev.fjord.document.internal.DocumentUrls;
+import dev.fjord.document.internal.DocumentStore;
 import dev.fjord.document.internal.InvoicePdf;
 import dev.fjord.invoicing.Fee;
 import dev.fjord.invoicing.Invoice;
@@ -15,8 +14,6 @@ import dev.fjord.invoicing.Invoices;
 import dev.fjord.organization.Organizations;
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.OrganizationId;
-import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,22 +36,17 @@ public class InvoiceDocuments implements InvoiceFiles {
     private final AppliedCoupons appliedCoupons;
     private final AddOns addOns;
     private final InvoicePdf pdf;
-    private final DocumentRepository repository;
-    private final DocumentUrls urls;
-    private final Clock clock;
+    private final DocumentStore store;
 
     InvoiceDocuments(Invoices invoices, Organizations organizations, Customers customers,
-            AppliedCoupons appliedCoupons, AddOns addOns, InvoicePdf pdf, DocumentRepository repository,
-            DocumentUrls urls, Clock clock) {
+            AppliedCoupons appliedCoupons, AddOns addOns, InvoicePdf pdf, DocumentStore store) {
         this.invoices = invoices;
         this.organizations = organizations;
         this.customers = customers;
         this.appliedCoupons = appliedCoupons;
         this.addOns = addOns;
         this.pdf = pdf;
-        this.repository = repository;
-        this.urls = urls;
-        this.clock = clock;
+        this.store = store;
     }
 
     /**
@@ -65,7 +57,7 @@ public class InvoiceDocuments implements InvoiceFiles {
     public void generate(OrganizationId organization, UUID invoiceId) {
         Invoice invoice = invoices.find(organization, invoiceId).filter(found -> "finalized".equals(found.status()))
                 .orElseThrow(() -> BillingError.notFound("invoice"));
-        if (repository.exists(organization, OWNER_TYPE, invoiceId)) {
+        if (store.has(organization, OWNER_TYPE, invoiceId)) {
             return;
         }
         Customer customer = customers.byIds(organization, List.of(invoice.customerId())).stream().findFirst()
@@ -73,15 +65,12 @@ public class InvoiceDocuments implements InvoiceFiles {
         byte[] content = pdf.render(invoice, organizations.get(organization), customer,
                 invoices.appliedTaxes(organization, List.of(invoice)).get(invoiceId),
                 appliedCoupons.creditsOf(organization, List.of(invoiceId)), billedAddOns(organization, invoice));
-        repository.insertIfAbsent(organization, OWNER_TYPE, invoiceId, DocumentUrls.newToken(),
-                DocumentUrls.fileName(invoice.number()), content, clock.instant());
+        store.keep(organization, OWNER_TYPE, invoiceId, invoice.number(), content);
     }
 
     @Override
     public Map<UUID, String> urls(OrganizationId organization, List<UUID> invoiceIds) {
-        Map<UUID, String> found = new HashMap<>();
-        repository.links(organization, OWNER_TYPE, invoiceIds).forEach((id, link) -> found.put(id, urls.of(link)));
-        return found;
+        return store.urls(organization, OWNER_TYPE, invoiceIds);
     }
 
     private Map<UUID, AddOn> billedAddOns(OrganizationId organization, Invoice invoice) {

@@ -5,34 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fjord.support.ApiClient;
 import dev.fjord.support.ApiTest;
 import dev.fjord.support.Scenario;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Invoice PDFs end to end: {@code POST /invoices/{id}/download} renders a finalized invoice, {@code file_url} serves
- * it without an API key; the PDF is rasterized with poppler's {@code pdftoppm} (installed by {@code .ci/run}) to
- * prove it draws, and its text is read back with PDFBox.
+ * it without an API key; the PDF is drawn
+ * to PNG to prove it prints, and its text is read back (see {@link PdfFiles}).
  */
 class InvoiceDocumentApiTest extends ApiTest {
-    private static final Path OUT = Path.of("target", "documents");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     private Scenario s;
 
     @BeforeEach
@@ -68,17 +54,17 @@ class InvoiceDocumentApiTest extends ApiTest {
                 .stringValue()).isEqualTo(fileUrl);
         assertThat(documentsOfThisOrganization()).isEqualTo(1);
 
-        HttpResponse<byte[]> file = fetchWithoutKey(fileUrl);
+        HttpResponse<byte[]> file = PdfFiles.fetch(fileUrl);
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(file.headers().firstValue("Content-Disposition").orElseThrow()).contains(number + ".pdf");
         byte[] pdf = file.body();
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
 
-        Path png = rasterize(pdf, "invoice-coupon-tax-credits");
-        assertThat(inkRatio(png)).as("share of the page that is printed").isBetween(0.01, 0.5);
+        Path png = PdfFiles.rasterize(pdf, "invoice-coupon-tax-credits");
+        assertThat(PdfFiles.inkRatio(png)).as("share of the page that is printed").isBetween(0.01, 0.5);
 
-        String text = text(pdf);
+        String text = PdfFiles.text(pdf);
         assertThat(text).contains(number, "Łódź Software", "ul. Piotrkowska 17", "90-406 Łódź", "Poland",
                 "Tax ID: PL7251234567", "Fjord Cloud AS", "Tax ID: NO923456789MVA", "billing@fjord.example",
                 "ISSUE DATE Apr 1, 2026");
@@ -101,11 +87,11 @@ class InvoiceDocumentApiTest extends ApiTest {
                 .get("invoice");
         String fileUrl = ok(api.post("/api/v1/invoices/" + invoice.get("lago_id").stringValue() + "/download", ""))
                 .get("invoice").get("file_url").stringValue();
-        byte[] pdf = fetchWithoutKey(fileUrl).body();
-        rasterize(pdf, "invoice-kwd");
+        byte[] pdf = PdfFiles.fetch(fileUrl).body();
+        PdfFiles.rasterize(pdf, "invoice-kwd");
 
         // 2 × KWD 1,234.567 = KWD 2,469.134, no tax
-        assertThat(text(pdf)).contains("Gulf Trading", "Setup", "One-time onboarding", "KWD 1,234.567",
+        assertThat(PdfFiles.text(pdf)).contains("Gulf Trading", "Setup", "One-time onboarding", "KWD 1,234.567",
                 "KWD 2,469.134", "Total KWD 2,469.134");
     }
 
@@ -139,13 +125,13 @@ class InvoiceDocumentApiTest extends ApiTest {
                 .stringValue();
         String base = fileUrl.substring(0, fileUrl.lastIndexOf('/'));
 
-        HttpResponse<byte[]> otherName = fetchWithoutKey(base + "/other.pdf");
+        HttpResponse<byte[]> otherName = PdfFiles.fetch(base + "/other.pdf");
         assertThat(otherName.statusCode()).isEqualTo(404);
         assertThat(ApiClient.parse(new String(otherName.body())).get("code").stringValue())
                 .isEqualTo("document_not_found");
         String guessed = "http://localhost:" + port + "/documents/" + "A".repeat(43) + fileUrl.substring(
                 fileUrl.lastIndexOf('/'));
-        assertThat(fetchWithoutKey(guessed).statusCode()).isEqualTo(404);
+        assertThat(PdfFiles.fetch(guessed).statusCode()).isEqualTo(404);
     }
 
     /** March 2026 of a monthly 10.00 EUR plan with 4 calls at 0.50, a 2.00 coupon, 20% VAT and 5.00 of credits. */
@@ -192,47 +178,6 @@ class InvoiceDocumentApiTest extends ApiTest {
         return jdbc.sql("""
                 SELECT count(*) FROM documents d JOIN api_keys k ON k.organization_id = d.organization_id
                 WHERE k.value_prefix = ?""").param(api.apiKeyPrefix()).query(Long.class).single();
-    }
-
-    /** The first page as a PNG under target/documents, by poppler's pdftoppm, as a reader's viewer would draw it. */
-    private static Path rasterize(byte[] pdf, String name) throws IOException, InterruptedException {
-        Files.createDirectories(OUT);
-        Path file = OUT.resolve(name + ".pdf");
-        Files.write(file, pdf);
-        Process process = new ProcessBuilder("pdftoppm", "-png", "-r", "110", "-singlefile", file.toString(),
-                OUT.resolve(name).toString()).redirectErrorStream(true).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("pdftoppm finished").isTrue();
-        assertThat(process.exitValue()).as(new String(process.getInputStream().readAllBytes())).isZero();
-        Path png = OUT.resolve(name + ".png");
-        assertThat(png).exists();
-        return png;
-    }
-
-    /** The share of pixels that are not near-white: 0 is a blank page, 1 a black one. */
-    private static double inkRatio(Path png) throws IOException {
-        BufferedImage image = ImageIO.read(png.toFile());
-        long inked = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int rgb = image.getRGB(x, y);
-                int darkest = Math.min((rgb >> 16) & 0xff, Math.min((rgb >> 8) & 0xff, rgb & 0xff));
-                if (darkest < 200) {
-                    inked++;
-                }
-            }
-        }
-        return (double) inked / ((long) image.getWidth() * image.getHeight());
-    }
-
-    /** The PDF's text, lines joined by spaces so that a row reads as one string. */
-    private static String text(byte[] pdf) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-        }
-    }
-
-    private static HttpResponse<byte[]> fetchWithoutKey(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static void assertNotFound(ApiClient.Response response, String code) {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** SQL for the {@code documents} table: PDFs keyed by their owner (an invoice or a credit note) and by token. */
 @Repository
-public class DocumentRepository {
+class DocumentRepository {
     private final JdbcClient jdbc;
 
     DocumentRepository(JdbcClient jdbc) {
@@ -22,10 +22,10 @@ public class DocumentRepository {
     }
 
     /** Where a document is found: its token and the file name it is served under. */
-    public record Link(String token, String fileName) {}
+    record Link(String token, String fileName) {}
 
     /** A document to serve. */
-    public record Pdf(String fileName, byte[] content) {}
+    record Pdf(String fileName, byte[] content) {}
 
     public boolean exists(OrganizationId organization, String ownerType, UUID ownerId) {
         return jdbc.sql("SELECT count(*) FROM documents WHERE organization_id = ? AND owner_type = ? AND owner_id = ?")

@@ -14,8 +14,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * the current request came to.
  */
 @Component
-public class DocumentUrls {
-    public static final String PATH = "/documents/";
+class DocumentUrls {
+    static final String PATH = "/documents/";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String apiUrl;
@@ -24,19 +24,19 @@ public class DocumentUrls {
         this.apiUrl = apiUrl.strip().replaceAll("/+$", "");
     }
 
-    public static String newToken() {
+    static String newToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** A file name made of the document number's safe characters: {@code ACM-001-001.pdf}. */
-    public static String fileName(String number) {
+    static String fileName(String number) {
         String safe = number == null ? "" : number.replaceAll("[^A-Za-z0-9._-]", "_");
         return (safe.isEmpty() ? "document" : safe) + ".pdf";
     }
 
-    public String of(DocumentRepository.Link link) {
+    String of(DocumentRepository.Link link) {
         return base() + PATH + link.token() + "/" + link.fileName();
     }
 

@@ -37,7 +37,7 @@ record InvoiceSheet(
         List<Summary> summary,
         String footer) {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
 
     /** A fee: its name (and description), the period it bills, units, unit price, tax rate and amount before tax. */
     record Line(String name, String detail, String period, String units, String unitPrice, String taxRate,
@@ -67,13 +67,22 @@ record InvoiceSheet(
                 issuer.invoiceFooter());
     }
 
+    /** A fee's name as printed: its display name, else its add-on's, else its type. */
+    static String feeName(Fee fee, AddOn addOn) {
+        if (fee.invoiceDisplayName() != null) {
+            return fee.invoiceDisplayName();
+        }
+        if ("add_on".equals(fee.feeType()) && addOn != null) {
+            return addOn.invoiceDisplayName() != null ? addOn.invoiceDisplayName() : addOn.name();
+        }
+        return fee.feeType();
+    }
+
     private static Line line(Fee fee, AddOn addOn, ZoneId zone) {
         String currency = fee.amountCurrency();
-        String name = fee.invoiceDisplayName();
         String detail = fee.description();
-        if ("add_on".equals(fee.feeType()) && addOn != null) {
-            name = name != null ? name : addOn.invoiceDisplayName() != null ? addOn.invoiceDisplayName() : addOn.name();
-            detail = detail != null ? detail : addOn.description();
+        if ("add_on".equals(fee.feeType()) && addOn != null && detail == null) {
+            detail = addOn.description();
         }
         if (fee.groupedBy() != null && !fee.groupedBy().isEmpty()) {
             String groups = fee.groupedBy().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
@@ -81,7 +90,7 @@ record InvoiceSheet(
             detail = detail == null ? groups : detail + " (" + groups + ")";
         }
         BigDecimal unitPrice = fee.preciseUnitAmount();
-        return new Line(name != null ? name : fee.feeType(), detail, period(fee.fromDatetime(), fee.toDatetime(), zone),
+        return new Line(feeName(fee, addOn), detail, period(fee.fromDatetime(), fee.toDatetime(), zone),
                 MoneyText.number(fee.units()),
                 unitPrice != null && unitPrice.signum() > 0 ? MoneyText.price(unitPrice, currency) : "",
                 MoneyText.number(fee.taxesRate()) + "%",
