@@ -142,10 +142,12 @@ class ApiConventionsTest extends ApiTest {
     }
 
     @Test
-    void theRootServesTheWebPage() {
+    void theRootLeadsToTheWebUiSignIn() {
         var root = api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).GET());
-        assertThat(root.status()).isEqualTo(200);
-        assertThat(root.raw()).contains("Fjord");
+        assertThat(root.status()).isEqualTo(302); // an API key is no web session: sign in first
+        var login = api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET());
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.raw()).contains("Fjord");
     }
 
     private static String apiKeyOf(ApiClient client) {

@@ -23,7 +23,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Lago's plan payload (with its charges) → a {@link PlanInput}; every field error collected into one 422. */
-final class PlanInputReader {
+public final class PlanInputReader {
     static final List<String> INTERVALS = Arrays.stream(PlanInterval.values()).map(PlanInterval::code).toList();
     static final List<String> CHARGE_MODELS = Arrays.stream(ChargeModel.values()).map(ChargeModel::code).toList();
     /** Bounds on what one plan may hold. */
@@ -35,7 +35,7 @@ final class PlanInputReader {
 
     private PlanInputReader() {}
 
-    static PlanInput read(JsonInput in, boolean creating) {
+    public static PlanInput read(JsonInput in, boolean creating) {
         if (creating) {
             for (String mandatory : List.of("name", "code", "interval", "amount_cents", "amount_currency")) {
                 if (!in.has(mandatory)) {

@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Lago's customer payload → a {@link CustomerUpsert}, with every field error collected into one 422. */
-final class CustomerInputReader {
+public final class CustomerInputReader {
     static final List<String> ACCOUNT_TYPES = List.of("customer", "partner");
     static final List<String> CUSTOMER_TYPES = List.of("company", "individual");
     static final List<String> ZERO_AMOUNT_INVOICE = List.of("inherit", "finalize", "skip");
@@ -40,7 +40,7 @@ final class CustomerInputReader {
 
     private CustomerInputReader() {}
 
-    static CustomerUpsert read(JsonInput in) {
+    public static CustomerUpsert read(JsonInput in) {
         String externalId = in.string("external_id", MAX_TEXT_LENGTH);
         if (externalId == null && !in.hasError("external_id")) {
             in.error("external_id", "value_is_mandatory");

@@ -8,6 +8,7 @@ import dev.fjord.shared.Formats;
 import dev.fjord.shared.Limits;
 import dev.fjord.wallet.RecurringRuleInput;
 import dev.fjord.wallet.TopUpAttributes;
+import dev.fjord.wallet.TopUpRequest;
 import dev.fjord.wallet.WalletCreate;
 import dev.fjord.wallet.WalletTransaction;
 import java.math.BigDecimal;
@@ -17,11 +18,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /** Lago's wallet and wallet-transaction payloads, read with every error collected (spec §1.4, §2.2). */
-final class WalletInputReader {
+public final class WalletInputReader {
     static final List<String> FEE_TYPES = List.of("charge", "add_on", "subscription", "credit", "commitment", "fixed_charge", "product");
     /** Lago: credit amounts are decimal strings, at most 10^25 − 1. */
     private static final Pattern CREDITS = Pattern.compile("[0-9]{1,25}(\\.[0-9]+)?");
@@ -31,7 +33,7 @@ final class WalletInputReader {
 
     private WalletInputReader() {}
 
-    static WalletCreate create(JsonInput in, String externalCustomerId, Clock clock) {
+    public static WalletCreate create(JsonInput in, String externalCustomerId, Clock clock) {
         String customer = externalCustomerId != null ? externalCustomerId : in.string("external_customer_id", MAX_TEXT_LENGTH);
         if (customer == null && !in.hasError("external_customer_id")) {
             in.error("external_customer_id", "value_is_mandatory");
@@ -62,6 +64,28 @@ final class WalletInputReader {
     }
 
     /** The updatable columns (create and update share them). */
+    /** {@code POST /wallet_transactions}: a top-up (paid and granted credits) and/or a void. */
+    public static TopUpRequest topUp(JsonInput in, Clock clock) {
+        UUID walletId = in.uuid("wallet_id");
+        if (walletId == null && !in.hasError("wallet_id")) {
+            in.error("wallet_id", "value_is_mandatory");
+        }
+        BigDecimal paid = credits(in, "paid_credits");
+        BigDecimal granted = credits(in, "granted_credits");
+        BigDecimal voided = credits(in, "voided_credits");
+        UUID voidedTransaction = in.uuid("voided_transaction_id");
+        Boolean requiresPayment = in.bool("invoice_requires_successful_payment");
+        Boolean ignoreLimits = in.bool("ignore_paid_top_up_limits");
+        Integer priority = in.integer("priority", 1, 50);
+        TopUpAttributes attributes = new TopUpAttributes(in.string("name", MAX_TEXT_LENGTH),
+                priority == null ? 50 : priority, in.string("purchase_order_number", MAX_TEXT_LENGTH),
+                pairs(in, "metadata", MAX_TRANSACTION_METADATA), false,
+                future(in, "expiration_at", clock));
+        in.validate();
+        return new TopUpRequest(walletId, paid, granted, voided, voidedTransaction, requiresPayment,
+                Boolean.TRUE.equals(ignoreLimits), attributes);
+    }
+
     static Changes columns(JsonInput in, Clock clock) {
         Changes changes = new Changes();
         in.setIfSent(changes, "name", in.string("name", MAX_TEXT_LENGTH));

@@ -1,6 +1,5 @@
 package dev.fjord.wallet.internal;
 
-import static dev.fjord.shared.Limits.MAX_TEXT_LENGTH;
 
 import dev.fjord.api.CurrentOrganization;
 import dev.fjord.api.IdempotentRequests;
@@ -10,7 +9,6 @@ import dev.fjord.api.ListResponse;
 import dev.fjord.api.PageRequest;
 import dev.fjord.api.PathIds;
 import dev.fjord.shared.OrganizationId;
-import dev.fjord.wallet.TopUpAttributes;
 import dev.fjord.wallet.TopUpRequest;
 import dev.fjord.wallet.Wallet;
 import dev.fjord.wallet.WalletTransaction;
@@ -18,7 +16,6 @@ import dev.fjord.wallet.WalletTransactions;
 import dev.fjord.wallet.Wallets;
 import dev.fjord.shared.Credits;
 import jakarta.servlet.http.HttpServletRequest;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -53,25 +50,8 @@ class WalletTransactionController {
     @PostMapping("/api/v1/wallet_transactions")
     JsonNode create(@CurrentOrganization OrganizationId organization, @RequestBody(required = false) JsonNode body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        JsonInput in = JsonInput.root(body, "wallet_transaction");
-        UUID walletId = in.uuid("wallet_id");
-        if (walletId == null && !in.hasError("wallet_id")) {
-            in.error("wallet_id", "value_is_mandatory");
-        }
-        BigDecimal paid = WalletInputReader.credits(in, "paid_credits");
-        BigDecimal granted = WalletInputReader.credits(in, "granted_credits");
-        BigDecimal voided = WalletInputReader.credits(in, "voided_credits");
-        UUID voidedTransaction = in.uuid("voided_transaction_id");
-        Boolean requiresPayment = in.bool("invoice_requires_successful_payment");
-        Boolean ignoreLimits = in.bool("ignore_paid_top_up_limits");
-        Integer priority = in.integer("priority", 1, 50);
-        TopUpAttributes attributes = new TopUpAttributes(in.string("name", MAX_TEXT_LENGTH),
-                priority == null ? 50 : priority, in.string("purchase_order_number", MAX_TEXT_LENGTH),
-                WalletInputReader.pairs(in, "metadata", WalletInputReader.MAX_TRANSACTION_METADATA), false,
-                WalletInputReader.future(in, "expiration_at", clock));
-        in.validate();
-        TopUpRequest request = new TopUpRequest(walletId, paid, granted, voided, voidedTransaction, requiresPayment,
-                Boolean.TRUE.equals(ignoreLimits), attributes);
+        TopUpRequest request = WalletInputReader.topUp(JsonInput.root(body, "wallet_transaction"), clock);
+        UUID walletId = request.walletId();
         return idempotency.run(organization, key, "/api/v1/wallet_transactions", body, () -> {
             List<WalletTransaction> created = transactions.topUp(organization, request);
             Wallet wallet = wallets.get(organization, walletId);

@@ -1,0 +1,67 @@
+package dev.fjord.ui.internal;
+
+import dev.fjord.shared.Money;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Currency;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * How pages show values, called from templates as {@code @display}: amounts in their currency (minor units → "€1,234.50"),
+ * credits without trailing zeros, times in the organization's timezone. Display only: nothing here rounds money.
+ */
+@Component("display")
+public class Display {
+    private static final Locale LOCALE = Locale.US;
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", LOCALE);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", LOCALE);
+
+    public String money(Long minorUnits, String currency) {
+        if (minorUnits == null || currency == null) {
+            return "—";
+        }
+        int exponent = Money.exponent(currency);
+        NumberFormat format = NumberFormat.getCurrencyInstance(LOCALE);
+        format.setCurrency(Currency.getInstance(currency));
+        format.setMinimumFractionDigits(exponent);
+        format.setMaximumFractionDigits(exponent);
+        return format.format(BigDecimal.valueOf(minorUnits, exponent));
+    }
+
+    public String credits(BigDecimal credits) {
+        if (credits == null) {
+            return "—";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(LOCALE);
+        format.setMaximumFractionDigits(5);
+        format.setRoundingMode(RoundingMode.UNNECESSARY); // credits have at most 5 decimals: shown exactly
+        return format.format(credits);
+    }
+
+    public String time(Instant instant, String timezone) {
+        return instant == null ? "—" : DATE_TIME.format(instant.atZone(zone(timezone)));
+    }
+
+    public String date(Instant instant, String timezone) {
+        return instant == null ? "—" : DATE.format(instant.atZone(zone(timezone)));
+    }
+
+    public String date(LocalDate date) {
+        return date == null ? "—" : DATE.format(date);
+    }
+
+    /** "payment_status" → "Payment status": enum codes as words. */
+    public String words(String code) {
+        return code == null ? "—" : ErrorMessages.label(code);
+    }
+
+    private static ZoneId zone(String timezone) {
+        return ZoneId.of(timezone == null ? "UTC" : timezone);
+    }
+}

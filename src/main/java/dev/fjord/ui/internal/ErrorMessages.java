@@ -1,0 +1,88 @@
+package dev.fjord.ui.internal;
+
+import static java.util.Map.entry;
+
+import dev.fjord.shared.BillingError;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The API's error codes in plain words, in one place: every form shows what the API would answer, but readable.
+ * A code without an entry is shown with its underscores turned into spaces, so a new rule is never silent.
+ */
+final class ErrorMessages {
+    private static final Map<String, String> WORDS = Map.ofEntries(
+            entry("value_is_mandatory", "This field is required."),
+            entry("value_is_invalid", "This value is not valid."),
+            entry("values_are_invalid", "These values are not valid."),
+            entry("value_already_exist", "This value is already used."),
+            entry("value_is_duplicated", "The same value appears twice."),
+            entry("value_is_out_of_range", "This value is outside the allowed range."),
+            entry("value_too_long", "This text is too long."),
+            entry("value_is_too_long", "This text is too long."),
+            entry("too_many_items", "There are too many entries."),
+            entry("invalid_email_format", "Enter a valid e-mail address (separate several with commas)."),
+            entry("url_is_invalid", "Enter a full web address starting with http:// or https://."),
+            entry("not_a_valid_country_code", "Use a two-letter country code, such as FR or US."),
+            entry("invalid_timezone", "Use a timezone name, such as Europe/Paris."),
+            entry("invalid_date", "Enter a valid date."),
+            entry("invalid_format", "This value is not in the expected format."),
+            entry("currencies_does_not_match", "This currency differs from the customer's currency."),
+            entry("wallet_limit_reached", "This customer already has the maximum number of active wallets."),
+            entry("wallet_is_terminated", "This wallet is terminated: it takes no more credits."),
+            entry("insufficient_credits", "The wallet does not hold that many credits."),
+            entry("exceeds_available_amount", "This is more than is available."),
+            entry("amount_rounds_to_zero", "At this rate, this amount is worth less than one minor unit of the currency."),
+            entry("invalid_amount", "Amounts must be zero or more."),
+            entry("missing_graduated_ranges", "Add at least one tier."),
+            entry("invalid_graduated_ranges",
+                    "Tiers must start at 0, each starting where the previous one ends, and the last one has no end."),
+            entry("missing_volume_ranges", "Add at least one tier."),
+            entry("invalid_volume_ranges",
+                    "Tiers must start at 0, each starting where the previous one ends, and the last one has no end."),
+            entry("plan_overlapping", "This coupon is already limited to an overlapping plan."),
+            entry("payment_status_update_on_draft_invoice", "A draft invoice cannot be marked paid or failed: finalize it first."),
+            entry("update_on_voided_invoice", "A voided invoice cannot be changed."),
+            entry("not_voidable", "Only a finalized invoice with nothing paid can be voided."),
+            entry("coupon_is_not_reusable", "This coupon is already applied to this customer."),
+            entry("cannot_change_started_subscription", "A subscription that has started cannot be changed this way."));
+
+    private ErrorMessages() {}
+
+    static String words(String code) {
+        String known = WORDS.get(code);
+        if (known != null) {
+            return known;
+        }
+        if (code.endsWith("_not_found")) {
+            return "No such " + spaced(code.substring(0, code.length() - "_not_found".length())) + ".";
+        }
+        String spaced = spaced(code);
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1) + ".";
+    }
+
+    /** The whole error as one sentence, for a page or for the top of a form. */
+    static String sentence(BillingError error) {
+        if (error.kind() == BillingError.Kind.VALIDATION && error.details() != null) {
+            StringBuilder text = new StringBuilder();
+            error.details().forEach((field, codes) -> codes(codes).forEach(code ->
+                    text.append(text.isEmpty() ? "" : " ").append(label(field)).append(": ").append(words(code))));
+            return text.toString();
+        }
+        return error.code() != null ? words(error.code()) : error.getMessage();
+    }
+
+    static List<String> codes(Object codes) {
+        return codes instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(codes));
+    }
+
+    static String label(String field) {
+        String spaced = spaced(field);
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    private static String spaced(String code) {
+        return code.replace('_', ' ').toLowerCase(Locale.ROOT);
+    }
+}

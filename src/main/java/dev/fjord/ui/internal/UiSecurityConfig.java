@@ -1,0 +1,53 @@
+package dev.fjord.ui.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Sign-in for the web pages only. The API keeps its own rules ({@code ApiKeyFilter}: stateless bearer keys, no
+ * session, no CSRF) because no chain here matches {@code /api/**}; the firewall also lets API requests through as they
+ * are, so Spring Security changes nothing an API client sees. Health stays public for load balancers.
+ */
+@Configuration
+class UiSecurityConfig {
+    static final RequestMatcher WEB_PAGES = request -> !isApi(request) && !path(request).startsWith("/actuator/");
+
+    @Bean
+    SecurityFilterChain webPages(HttpSecurity http) throws Exception {
+        return http.securityMatcher(WEB_PAGES)
+                .authorizeHttpRequests(pages -> pages
+                        .requestMatchers("/login", "/error", "/css/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(login -> login.loginPage("/login").usernameParameter("email")
+                        .defaultSuccessUrl("/customers", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .sessionManagement(session -> session.invalidSessionUrl("/login?expired"))
+                .build();
+    }
+
+    @Bean
+    WebSecurityCustomizer apiBypassesFirewall() {
+        return web -> web.httpFirewall(new WebPagesFirewall(UiSecurityConfig::isApi));
+    }
+
+    /** The organization module stores bcrypt hashes. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return path(request).startsWith("/api/");
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+}

@@ -1,0 +1,23 @@
+package dev.fjord.ui.internal;
+
+import dev.fjord.organization.UserAccount;
+import dev.fjord.shared.OrganizationId;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+/** The signed-in person, with the organization every page of their session works in. */
+final class WebUser extends User {
+    private final UUID organization; // a UUID, not the record: sessions must stay serializable
+
+    WebUser(UserAccount account) {
+        super(account.email(), account.passwordHash(),
+                List.of(new SimpleGrantedAuthority("ROLE_" + account.role().toUpperCase(java.util.Locale.ROOT))));
+        this.organization = account.organization().value();
+    }
+
+    OrganizationId organization() {
+        return new OrganizationId(organization);
+    }
+}

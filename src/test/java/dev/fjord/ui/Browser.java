@@ -1,0 +1,123 @@
+package dev.fjord.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Debian chromium for a test class (starting it costs about a second), driven by what a person sees:
+ * labels, button texts, names of fields. Screenshots go to {@code target/screenshots} for review.
+ */
+final class Browser implements AutoCloseable {
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final String base;
+
+    Browser(int port) {
+        try {
+            profile = Files.createTempDirectory("fjord-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        base = "http://localhost:" + port;
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    String path() {
+        return driver.getCurrentUrl().substring(base.length());
+    }
+
+    void fill(String name, String value) {
+        WebElement input = driver.findElement(By.name(name));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    /** Fills the input of the field whose visible label is {@code label} (labels wrap their inputs). */
+    void fillLabelled(String label, String value) {
+        WebElement input = driver.findElement(By.xpath(
+                "//label[span[normalize-space()='" + label + "']]//input"));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    void fillIn(String formId, String name, String value) {
+        WebElement input = driver.findElement(By.cssSelector("#" + formId + " [name='" + name + "']"));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    void click(String text) {
+        driver.findElement(By.xpath("//*[self::button or self::a][normalize-space()='" + text + "']")).click();
+    }
+
+    void clickIn(String formId, String text) {
+        driver.findElement(By.xpath("//*[@id='" + formId + "']//button[normalize-space()='" + text + "']")).click();
+    }
+
+    String text(String css) {
+        return driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    String page() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(5));
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    void signOut() {
+        driver.manage().deleteAllCookies();
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException ignored) {
+            // a temporary profile left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.fjord.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fjord.organization.NewOrganization;
+import dev.fjord.support.ApiClient;
+import dev.fjord.support.ApiTest;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * The web UI's main journeys in a real browser (headless Debian chromium), against the shared test server: one
+ * browser for the class, a fresh organization with its admin user for each test. Screenshots land in
+ * {@code target/screenshots}.
+ */
+class WebUiJourneyTest extends ApiTest {
+    private static final String PASSWORD = "correct horse battery";
+    private static Browser browser;
+
+    private String email;
+
+    @BeforeEach
+    void openOrganizationWithAdmin() {
+        if (browser == null) {
+            browser = new Browser(port);
+        }
+        browser.signOut();
+        email = "admin-" + UUID.randomUUID() + "@nordlys.test";
+        String apiKey = "ui-" + UUID.randomUUID();
+        organizations.create(new NewOrganization("Nordlys Energy", apiKey, email, PASSWORD));
+        api = new ApiClient(port, apiKey); // ApiTest's ledger check then covers this organization
+    }
+
+    /** The last page each test saw, whatever happened: a failure is easier to read on the picture. */
+    @AfterEach
+    void lastPage(TestInfo test) {
+        browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName());
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @Test
+    void customerWalletTopUpAndPaidInvoice() {
+        browser.open("/customers");
+        assertThat(browser.path()).isEqualTo("/login");
+        browser.fill("email", email);
+        browser.fill("password", "wrong password");
+        browser.click("Sign in");
+        assertThat(browser.page()).contains("That e-mail and password do not match.");
+        browser.screenshot("01-login-error");
+
+        signIn();
+        assertThat(browser.path()).startsWith("/customers");
+
+        browser.click("New customer");
+        browser.fillLabelled("External id", "cust-bakery");
+        browser.fillLabelled("Name", "Bakery Solberg");
+        browser.fillLabelled("E-mail", "not-an-email");
+        browser.fillLabelled("Currency (e.g. EUR)", "EUR");
+        browser.click("Create customer");
+        // the API's own rule (invalid_email_format), in plain words, next to the field
+        assertThat(browser.page()).contains("Enter a valid e-mail address");
+        browser.screenshot("02-customer-validation");
+        browser.fillLabelled("E-mail", "billing@solberg.no");
+        browser.click("Create customer");
+        assertThat(browser.path()).isEqualTo("/customers/cust-bakery");
+        assertThat(browser.page()).contains("Bakery Solberg", "billing@solberg.no");
+
+        browser.click("New wallet");
+        browser.fillLabelled("Name", "Prepaid energy");
+        browser.fillLabelled("Rate (price of one credit)", "0.5");
+        browser.fillLabelled("Granted credits", "100");
+        browser.screenshot("03-wallet-form");
+        browser.click("Create wallet");
+        // 100 granted credits at 0.50 EUR each = 50.00 EUR, settled at once
+        assertThat(browser.text("#balance")).isEqualTo("€50.00");
+        assertThat(browser.text("#credits")).isEqualTo("100 credits");
+
+        browser.fillIn("top-up", "paid_credits", "40");
+        browser.fillIn("top-up", "granted_credits", "20");
+        browser.clickIn("top-up", "Top up");
+        assertThat(browser.page()).contains("Top-up recorded.");
+        // granted 20 × 0.50 = 10.00 settle at once: 50.00 + 10.00 = 60.00; the 40 paid credits wait for payment
+        assertThat(browser.text("#balance")).isEqualTo("€60.00");
+        assertThat(browser.text("#ledger")).contains("Purchased", "Pending", "+40", "€20.00", "Granted", "+20", "€10.00");
+        browser.screenshot("04-wallet-after-top-up");
+
+        browser.click("View invoice");
+        assertThat(browser.text("#invoice-total")).isEqualTo("€20.00"); // 40 paid credits × 0.50
+        browser.screenshot("05-credit-invoice");
+        browser.click("Mark as paid");
+        assertThat(browser.page()).contains("Payment status updated.", "Succeeded");
+        browser.screenshot("06-invoice-paid");
+
+        browser.open("/customers/cust-bakery");
+        browser.click("Prepaid energy");
+        // paying the invoice settles the 40 purchased credits: 60.00 + 20.00 = 80.00 (160 credits)
+        assertThat(browser.text("#balance")).isEqualTo("€80.00");
+        assertThat(browser.text("#credits")).isEqualTo("160 credits");
+        assertThat(browser.text("#ledger")).doesNotContain("Pending");
+        browser.screenshot("07-wallet-after-payment");
+    }
+
+    private void signIn() {
+        browser.open("/login");
+        browser.fill("email", email);
+        browser.fill("password", PASSWORD);
+        browser.click("Sign in");
+    }
+}
