@@ -1,6 +1,5 @@
 package dev.fjord.wallet.internal;
 
-
 import dev.fjord.api.CurrentOrganization;
 import dev.fjord.api.IdempotentRequests;
 import dev.fjord.api.JsonFormats;
