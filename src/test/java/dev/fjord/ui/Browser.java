@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -15,7 +14,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * One headless Debian chromium for a test class (starting it costs about a second), driven by what a person sees:
@@ -67,6 +66,17 @@ final class Browser implements AutoCloseable {
         input.sendKeys(value);
     }
 
+    /** Fills the input named by its {@code aria-label} (inputs in table cells have no visible label of their own). */
+    void fillAria(String label, String value) {
+        WebElement input = driver.findElement(By.cssSelector("[aria-label='" + label + "']"));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    void select(String name, String visibleText) {
+        new Select(driver.findElement(By.name(name))).selectByVisibleText(visibleText);
+    }
+
     void fillIn(String formId, String name, String value) {
         WebElement input = driver.findElement(By.cssSelector("#" + formId + " [name='" + name + "']"));
         input.clear();
@@ -87,14 +97,6 @@ final class Browser implements AutoCloseable {
 
     String page() {
         return driver.findElement(By.tagName("body")).getText();
-    }
-
-    WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(5));
-    }
-
-    ChromeDriver driver() {
-        return driver;
     }
 
     void signOut() {

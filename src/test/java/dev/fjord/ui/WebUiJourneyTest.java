@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fjord.organization.NewOrganization;
 import dev.fjord.support.ApiClient;
 import dev.fjord.support.ApiTest;
+import dev.fjord.support.Scenario;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -109,6 +110,53 @@ class WebUiJourneyTest extends ApiTest {
         assertThat(browser.text("#credits")).isEqualTo("160 credits");
         assertThat(browser.text("#ledger")).doesNotContain("Pending");
         browser.screenshot("07-wallet-after-payment");
+    }
+
+    @Test
+    void planWithGraduatedChargeThenSubscribeAndTerminate() {
+        new Scenario(api).metric("api_calls", "count_agg", null, null);
+        signIn();
+        browser.open("/plans");
+        browser.click("New plan");
+        browser.fillLabelled("Name", "Pay as you go");
+        browser.fillLabelled("Code", "payg");
+        browser.fillLabelled("Subscription price", "49.00");
+        browser.fillLabelled("Currency", "EUR");
+        browser.select("charge_metric", "api_calls (api_calls)");
+        browser.select("charge_model", "Graduated (tiers)");
+        browser.fillAria("Tier 1 to", "100");
+        browser.fillAria("Tier 1 price per unit", "0");
+        browser.fillAria("Tier 2 from", "50"); // overlaps tier 1: the API refuses the ranges
+        browser.fillAria("Tier 2 price per unit", "0.05");
+        browser.click("Create plan");
+        assertThat(browser.text("#charge-errors")).isEqualTo(
+                "Tiers must start at 0, each starting where the previous one ends, and the last one has no end.");
+        browser.screenshot("08-plan-validation");
+
+        browser.fillAria("Tier 2 from", "100");
+        browser.click("Create plan");
+        assertThat(browser.page()).contains("Plan created.");
+        assertThat(browser.text("#plan-price")).isEqualTo("€49.00");
+        assertThat(browser.text("#graduated-ranges")).contains("0.05 EUR", "∞");
+        browser.screenshot("09-plan-created");
+        // the API sees the same plan: 49.00 EUR = 4900 cents, tiers [0, 100] at 0 and [100, ∞) at 0.05
+        var plan = api.get("/api/v1/plans/payg").body().get("plan");
+        assertThat(plan.get("amount_cents").asLong()).isEqualTo(4900);
+        var ranges = plan.get("charges").get(0).get("properties").get("graduated_ranges");
+        assertThat(ranges.get(1).get("from_value").asLong()).isEqualTo(100);
+        assertThat(ranges.get(1).get("per_unit_amount").asString()).isEqualTo("0.05");
+
+        new Scenario(api).customer("cust-lab", "\"name\": \"Fjell Lab\", \"currency\": \"EUR\"");
+        browser.open("/customers/cust-lab");
+        browser.fillAria("Subscription id", "sub-lab-1");
+        browser.click("Subscribe");
+        assertThat(browser.page()).contains("Subscribed to payg.");
+        assertThat(browser.text("#subscriptions")).contains("sub-lab-1", "payg", "Active", "€0.00");
+        browser.screenshot("10-customer-subscribed");
+        browser.click("Terminate…");
+        browser.click("Yes, terminate the subscription");
+        assertThat(browser.page()).contains("Subscription terminated.", "No active subscriptions.");
+        assertThat(api.get("/api/v1/subscriptions/sub-lab-1?status=terminated").status()).isEqualTo(200);
     }
 
     private void signIn() {

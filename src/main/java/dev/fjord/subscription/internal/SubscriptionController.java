@@ -12,7 +12,6 @@ import dev.fjord.shared.Limits;
 import dev.fjord.shared.OrganizationId;
 import dev.fjord.subscription.BillingPeriod;
 import dev.fjord.subscription.BillingPeriods;
-import dev.fjord.subscription.BillingTime;
 import dev.fjord.subscription.PlanChange;
 import dev.fjord.subscription.Subscription;
 import dev.fjord.subscription.SubscriptionInput;
@@ -22,8 +21,6 @@ import dev.fjord.subscription.Subscriptions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +40,6 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @RequestMapping("/api/v1/subscriptions")
 class SubscriptionController {
-    static final List<String> BILLING_TIMES = List.of("calendar", "anniversary");
     static final List<String> CREDIT_NOTE_OPTIONS = List.of("credit", "refund", "skip", "offset");
     static final List<String> INVOICE_OPTIONS = List.of("generate", "skip");
 
@@ -59,17 +55,7 @@ class SubscriptionController {
 
     @PostMapping
     Map<String, Object> create(@CurrentOrganization OrganizationId organization, @RequestBody(required = false) JsonNode body) {
-        JsonInput in = JsonInput.root(body, "subscription");
-        String customer = mandatory(in, "external_customer_id");
-        String planCode = mandatory(in, "plan_code");
-        String externalId = mandatory(in, "external_id");
-        String name = in.string("name", Limits.MAX_TEXT_LENGTH);
-        String billingTime = in.oneOf("billing_time", BILLING_TIMES);
-        Instant subscriptionAt = timestamp(in, "subscription_at");
-        Instant endingAt = timestamp(in, "ending_at");
-        in.validate();
-        SubscriptionInput input = new SubscriptionInput(customer, planCode, externalId, name,
-                billingTime == null ? null : BillingTime.fromCode(billingTime).orElseThrow(), subscriptionAt, endingAt);
+        SubscriptionInput input = SubscriptionInputReader.create(JsonInput.root(body, "subscription"));
         return json(organization, subscriptions.create(organization, input));
     }
 
@@ -79,8 +65,8 @@ class SubscriptionController {
         JsonInput in = JsonInput.root(body, "subscription");
         Changes changes = new Changes();
         in.setIfSent(changes, "name", in.string("name", Limits.MAX_TEXT_LENGTH));
-        in.setIfSent(changes, "ending_at", timestamp(in, "ending_at"));
-        in.setRequiredIfSent(changes, "subscription_at", timestamp(in, "subscription_at"));
+        in.setIfSent(changes, "ending_at", SubscriptionInputReader.timestamp(in, "ending_at"));
+        in.setRequiredIfSent(changes, "subscription_at", SubscriptionInputReader.timestamp(in, "subscription_at"));
         in.setIfSent(changes, "on_termination_credit_note", in.oneOf("on_termination_credit_note", CREDIT_NOTE_OPTIONS));
         in.setRequiredIfSent(changes, "on_termination_invoice", in.oneOf("on_termination_invoice", INVOICE_OPTIONS));
         in.validate();
@@ -130,28 +116,6 @@ class SubscriptionController {
         BillingPeriod period = s.status() != SubscriptionStatus.ACTIVE ? null
                 : BillingPeriods.containing(plan.interval(), s.billingTime(), s.anchorDate(), s.zone(), clock.instant());
         return SubscriptionJson.of(s, plan, period, change);
-    }
-
-    private static String mandatory(JsonInput in, String field) {
-        String value = in.string(field, Limits.MAX_TEXT_LENGTH);
-        if (value == null && !in.hasError(field)) {
-            in.error(field, "value_is_mandatory");
-        }
-        return value;
-    }
-
-    /** ISO-8601 with an offset, as Lago's clients send ({@code 2022-08-08T00:00:00Z}). */
-    private static Instant timestamp(JsonInput in, String field) {
-        String text = in.string(field, 64);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            in.error(field, "invalid_date");
-            return null;
-        }
     }
 
     private static void toTimestamps(Changes changes, String... columns) {

@@ -1,5 +1,6 @@
 package dev.fjord.ui.internal;
 
+import dev.fjord.catalog.Plans;
 import dev.fjord.coupon.AppliedCouponQuery;
 import dev.fjord.coupon.AppliedCoupons;
 import dev.fjord.customer.Customer;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +31,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Customers: the searchable list, the create and edit forms, and the customer page with everything it owns. */
 @Controller
@@ -39,6 +40,7 @@ class CustomerPages {
             "country", "legal_name", "tax_identification_number", "address_line1", "city", "zipcode", "net_payment_term");
     private static final Set<String> INTEGER_FIELDS = Set.of("net_payment_term");
     private static final int SECTION_SIZE = 20;
+    private static final int PLANS_OFFERED = 100;
 
     private final Customers customers;
     private final Subscriptions subscriptions;
@@ -46,9 +48,11 @@ class CustomerPages {
     private final Invoices invoices;
     private final CurrentUsage usage;
     private final AppliedCoupons appliedCoupons;
+    private final Plans plans;
 
     CustomerPages(Customers customers, Subscriptions subscriptions, Wallets wallets, Invoices invoices,
-            CurrentUsage usage, AppliedCoupons appliedCoupons) {
+            CurrentUsage usage, AppliedCoupons appliedCoupons, Plans plans) {
+        this.plans = plans;
         this.customers = customers;
         this.subscriptions = subscriptions;
         this.wallets = wallets;
@@ -139,6 +143,8 @@ class CustomerPages {
         model.addAttribute("invoices", invoices.list(organization,
                 new InvoiceQuery(externalId, null, null, null, null, null, null, null, null, null), SECTION_SIZE, 0)
                 .invoices());
+        model.addAttribute("plans", plans.list(organization, PLANS_OFFERED, 0));
+        model.addAttribute("suggestedSubscriptionId", "sub-" + UUID.randomUUID().toString().substring(0, 8));
         model.addAttribute("coupons", appliedCoupons.listOfCustomer(organization,
                 new AppliedCouponQuery(externalId, "active", null), SECTION_SIZE, 0).appliedCoupons());
         return "customers/show";
