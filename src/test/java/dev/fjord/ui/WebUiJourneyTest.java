@@ -114,15 +114,24 @@ class WebUiJourneyTest extends ApiTest {
 
     @Test
     void planWithGraduatedChargeThenSubscribeAndTerminate() {
-        new Scenario(api).metric("api_calls", "count_agg", null, null);
         signIn();
+        browser.open("/metrics");
+        browser.click("New billable metric");
+        browser.fillLabelled("Name", "API calls");
+        browser.select("aggregation_type", "Count of events");
+        browser.click("Create billable metric");
+        assertThat(browser.page()).contains("This field is required."); // the code is mandatory (API: value_is_mandatory)
+        browser.fillLabelled("Code (events carry it)", "api_calls");
+        browser.click("Create billable metric");
+        assertThat(browser.page()).contains("Billable metric created.", "API calls", "api_calls", "Count of events");
+
         browser.open("/plans");
         browser.click("New plan");
         browser.fillLabelled("Name", "Pay as you go");
         browser.fillLabelled("Code", "payg");
         browser.fillLabelled("Subscription price", "49.00");
         browser.fillLabelled("Currency", "EUR");
-        browser.select("charge_metric", "api_calls (api_calls)");
+        browser.select("charge_metric", "API calls (api_calls)");
         browser.select("charge_model", "Graduated (tiers)");
         browser.fillAria("Tier 1 to", "100");
         browser.fillAria("Tier 1 price per unit", "0");
@@ -153,6 +162,12 @@ class WebUiJourneyTest extends ApiTest {
         assertThat(browser.page()).contains("Subscribed to payg.");
         assertThat(browser.text("#subscriptions")).contains("sub-lab-1", "payg", "Active", "€0.00");
         browser.screenshot("10-customer-subscribed");
+        new Scenario(api).event("tx-1", "sub-lab-1", "api_calls", clock.instant().getEpochSecond(), "{}");
+        new Scenario(api).event("tx-2", "sub-unknown", "api_calls", clock.instant().getEpochSecond(), "{}");
+        browser.open("/events");
+        assertThat(browser.page()).contains("tx-1", "tx-2", "Unknown subscription");
+        browser.screenshot("11-event-log");
+        browser.open("/customers/cust-lab");
         browser.click("Terminate…");
         browser.click("Yes, terminate the subscription");
         assertThat(browser.page()).contains("Subscription terminated.", "No active subscriptions.");

@@ -1,5 +1,7 @@
 package dev.fjord.ui.internal;
 
+import dev.fjord.catalog.AggregationType;
+import dev.fjord.catalog.BillableMetricPayload;
 import dev.fjord.catalog.BillableMetrics;
 import dev.fjord.catalog.ChargeModel;
 import dev.fjord.catalog.Plan;
@@ -11,9 +13,11 @@ import dev.fjord.shared.OrganizationId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The catalog: billable metrics, and plans with their charges (the plan form offers standard and graduated prices). */
 @Controller
@@ -28,6 +33,7 @@ class CatalogPages {
     static final List<String> PLAN_FIELDS = List.of("name", "code", "interval", "amount_cents", "amount_currency",
             "properties", "billable_metric_id", "charge_model");
     static final List<String> CHARGE_MODELS = List.of(ChargeModel.STANDARD.code(), ChargeModel.GRADUATED.code());
+    static final List<String> METRIC_FIELDS = List.of("name", "code", "aggregation_type", "field_name", "description");
     private static final int TIER_ROWS = 4;
     private static final int CATALOG_PAGE = 100;
 
@@ -46,6 +52,27 @@ class CatalogPages {
         model.addAttribute("metrics", metrics.list(organization, pagination.pageSize(), pagination.offset()));
         model.addAttribute("pagination", pagination);
         return "catalog/metrics";
+    }
+
+    @GetMapping("/metrics/new")
+    String newMetric(Model model) {
+        return metricForm(Map.of("aggregation_type", AggregationType.COUNT_AGG.code()), model);
+    }
+
+    @PostMapping("/metrics")
+    String createMetric(@AuthenticationPrincipal WebUser user, @RequestParam MultiValueMap<String, String> form,
+            Model model, RedirectAttributes redirect) {
+        var sent = new LinkedMultiValueMap<>(form);
+        sent.remove("recurring");
+        ObjectNode body = LagoPayload.of("billable_metric", sent, Set.of(), false);
+        ((ObjectNode) body.get("billable_metric")).put("recurring", form.containsKey("recurring"));
+        var created = FormErrors.attempt(model, METRIC_FIELDS,
+                () -> metrics.create(user.organization(), BillableMetricPayload.create(body)));
+        if (created.isEmpty()) {
+            return metricForm(form.toSingleValueMap(), model);
+        }
+        redirect.addFlashAttribute("notice", "Billable metric created.");
+        return "redirect:/metrics";
     }
 
     @GetMapping("/plans")
@@ -83,6 +110,12 @@ class CatalogPages {
         model.addAttribute("plan", plan);
         model.addAttribute("metrics", plans.metricsOf(organization, plan));
         return "catalog/plan";
+    }
+
+    private String metricForm(Map<String, ?> form, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("aggregations", Arrays.stream(AggregationType.values()).map(AggregationType::code).toList());
+        return "catalog/metric-form";
     }
 
     private String planForm(OrganizationId organization, Map<String, ?> form, List<PlanForm.Tier> tiers, Model model) {

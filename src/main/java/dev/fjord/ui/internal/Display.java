@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,13 @@ public class Display {
     private static final Locale LOCALE = Locale.US;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", LOCALE);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", LOCALE);
+    private static final Map<String, String> AGGREGATIONS = Map.of(
+            "count_agg", "Count of events",
+            "sum_agg", "Sum of a property",
+            "max_agg", "Maximum of a property",
+            "unique_count_agg", "Count of unique values",
+            "latest_agg", "Latest value of a property",
+            "weighted_sum_agg", "Time-weighted sum of a property");
 
     public String money(Long minorUnits, String currency) {
         if (minorUnits == null || currency == null) {
@@ -59,6 +67,11 @@ public class Display {
     /** "payment_status" → "Payment status": enum codes as words. */
     public String words(String code) {
         return code == null ? "—" : ErrorMessages.label(code);
+    }
+
+    /** How each aggregation reads to someone who does not know its code. */
+    public String aggregation(String code) {
+        return AGGREGATIONS.getOrDefault(code, words(code));
     }
 
     private static ZoneId zone(String timezone) {
