@@ -1,6 +1,7 @@
 package dev.fjord.ui.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -13,11 +14,14 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Sign-in for the web pages only. The API keeps its own rules ({@code ApiKeyFilter}: stateless bearer keys, no
  * session, no CSRF) because no chain here matches {@code /api/**}; the firewall also lets API requests through as they
- * are, so Spring Security changes nothing an API client sees. Health stays public for load balancers.
+ * are, so Spring Security changes nothing an API client sees. Health stays public for load balancers, and invoice
+ * PDFs ({@code /documents/<unguessable token>/...}, Lago's {@code file_url}) keep their own rule: the token is the key.
  */
 @Configuration
 class UiSecurityConfig {
-    static final RequestMatcher WEB_PAGES = request -> !isApi(request) && !path(request).startsWith("/actuator/");
+    private static final List<String> NOT_PAGES = List.of("/actuator/", "/documents/");
+    static final RequestMatcher WEB_PAGES =
+            request -> !isApi(request) && NOT_PAGES.stream().noneMatch(path(request)::startsWith);
 
     @Bean
     SecurityFilterChain webPages(HttpSecurity http) throws Exception {
