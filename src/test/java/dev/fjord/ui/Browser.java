@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -14,7 +15,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Debian chromium for a test class (starting it costs about a second), driven by what a person sees:
@@ -22,6 +25,7 @@ import org.openqa.selenium.support.ui.Select;
  */
 final class Browser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration NAVIGATION = Duration.ofSeconds(30); // generous: CI machines are shared
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -83,12 +87,19 @@ final class Browser implements AutoCloseable {
         input.sendKeys(value);
     }
 
+    /** Clicks a button or link and waits for the page it leads to (every click in these journeys navigates). */
     void click(String text) {
-        driver.findElement(By.xpath("//*[self::button or self::a][normalize-space()='" + text + "']")).click();
+        navigateBy(driver.findElement(By.xpath("//*[self::button or self::a][normalize-space()='" + text + "']")));
     }
 
     void clickIn(String formId, String text) {
-        driver.findElement(By.xpath("//*[@id='" + formId + "']//button[normalize-space()='" + text + "']")).click();
+        navigateBy(driver.findElement(By.xpath("//*[@id='" + formId + "']//button[normalize-space()='" + text + "']")));
+    }
+
+    private void navigateBy(WebElement target) {
+        WebElement current = driver.findElement(By.tagName("html"));
+        target.click();
+        new WebDriverWait(driver, NAVIGATION).until(ExpectedConditions.stalenessOf(current));
     }
 
     String text(String css) {

@@ -110,6 +110,15 @@ class WebUiJourneyTest extends ApiTest {
         assertThat(browser.text("#credits")).isEqualTo("160 credits");
         assertThat(browser.text("#ledger")).doesNotContain("Pending");
         browser.screenshot("07-wallet-after-payment");
+
+        // A referral reward is one click on the customer page: 10 granted credits named "Referral reward"
+        browser.open("/customers/cust-bakery");
+        browser.click("Grant");
+        assertThat(browser.page()).contains("Reward granted.");
+        browser.click("Prepaid energy");
+        // 80.00 + 10 × 0.50 = 85.00 (170 credits)
+        assertThat(browser.text("#balance")).isEqualTo("€85.00");
+        assertThat(browser.text("#ledger")).contains("Referral reward", "+10");
     }
 
     @Test
