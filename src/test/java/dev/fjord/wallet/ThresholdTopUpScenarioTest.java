@@ -111,6 +111,22 @@ class ThresholdTopUpScenarioTest extends ApiTest {
     }
 
     @Test
+    void aGrantOnlyRuleGrantsTheWholeShortfallOnceInsteadOfASeriesOfGrants() {
+        String walletId = wallet("\"granted_credits\": \"2\"");
+        usage.calls(12);
+        settle();
+        var put = api.put("/api/v1/wallets/" + walletId, "{\"wallet\": {\"recurring_transaction_rules\": [{"
+                + "\"trigger\": \"threshold\", \"threshold_credits\": \"10\", \"granted_credits\": \"1\"}]}}");
+        assertThat(put.status()).as(put.raw()).isEqualTo(200);
+        // ongoing 2 − 12 = −10; gap = 10 − (−10) = 20 ≥ 1 → 1 × (20 + 1) = 21 credits at once → ongoing 11 > 10
+        assertThat(awaitThresholdTopUps(walletId, 1).get(0).get("credit_amount").stringValue()).isEqualTo("21.0");
+        settle();
+        assertThat(thresholdTopUps(walletId)).hasSize(1);
+        assertThat(api.get("/api/v1/wallets/" + walletId).body().get("wallet").get("ongoing_balance_cents").longValue())
+                .isEqualTo(1100);
+    }
+
+    @Test
     void aWalletMadeBelowItsThresholdTopsUpAtOnce() {
         String walletId = wallet("\"recurring_transaction_rules\": [{\"trigger\": \"threshold\", \"threshold_credits\": \"0\","
                 + " \"granted_credits\": \"3\"}]");

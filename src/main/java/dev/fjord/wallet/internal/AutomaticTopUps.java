@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class AutomaticTopUps {
     private static final Logger log = LoggerFactory.getLogger(AutomaticTopUps.class);
-    /** Lago: after an automatic paid top-up failed, threshold top-ups stop buying for an hour. */
+    /** Lago: after an automatic paid top-up failed, threshold top-ups stop for an hour. */
     static final Duration SUPPRESSION_AFTER_FAILURE = Duration.ofHours(1);
 
     private final RecurringRuleRepository rules;
@@ -82,11 +82,11 @@ public class AutomaticTopUps {
                 || history.thresholdTopUpPending(organization, wallet.id())) {
             return false;
         }
-        RuleTopUp topUp = RuleTopUp.forThreshold(rule, wallet, ongoingCredits, pending);
+        // suppressed: nothing at all, since a grant alone below the threshold would only set off the next check
         if (history.automaticPaymentFailedSince(organization, wallet.id(), now.minus(SUPPRESSION_AFTER_FAILURE))) {
-            topUp = new RuleTopUp(BigDecimal.ZERO, topUp.granted());
+            return false;
         }
-        return topUp(organization, rule, wallet, topUp, "threshold");
+        return topUp(organization, rule, wallet, RuleTopUp.forThreshold(rule, wallet, ongoingCredits, pending), "threshold");
     }
 
     /**

@@ -36,6 +36,10 @@ record RuleTopUp(BigDecimal paid, BigDecimal granted) {
             return toTarget(rule, wallet, ongoingCredits);
         }
         BigDecimal paid = rule.paidCredits();
+        if (paid.signum() == 0) {
+            return of(BigDecimal.ZERO, timesShortfall(rule.grantedCredits(),
+                    rule.thresholdCredits().subtract(ongoingCredits).subtract(pendingPaidCredits)), wallet);
+        }
         if (paid.signum() > 0) {
             BigDecimal gap = rule.thresholdCredits().subtract(ongoingCredits).subtract(rule.grantedCredits())
                     .subtract(pendingPaidCredits);
@@ -48,6 +52,18 @@ record RuleTopUp(BigDecimal paid, BigDecimal granted) {
             }
         }
         return of(paid, rule.grantedCredits(), wallet);
+    }
+
+    /**
+     * Fjord: a rule that only grants grants as many times its credits as the shortfall needs, as Lago does for paid
+     * credits — a grant too small to lift the balance above the threshold would otherwise set off the next check at
+     * once, and the next, a series of grants.
+     */
+    private static BigDecimal timesShortfall(BigDecimal credits, BigDecimal gap) {
+        if (credits.signum() == 0 || gap.compareTo(credits) < 0) {
+            return credits;
+        }
+        return credits.multiply(gap.divide(credits, 0, RoundingMode.FLOOR).add(BigDecimal.ONE));
     }
 
     /** An interval rule's top-up: fixed credits, or what reaches the target (nothing when already there). */
