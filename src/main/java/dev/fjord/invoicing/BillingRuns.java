@@ -4,13 +4,15 @@ import dev.fjord.catalog.Plan;
 import dev.fjord.catalog.Plans;
 import dev.fjord.invoicing.internal.BillSubscriptionPeriod;
 import dev.fjord.invoicing.internal.BillingCatalog;
+import dev.fjord.invoicing.internal.PlanPeriods;
 import dev.fjord.shared.OrganizationId;
 import dev.fjord.subscription.BillingPeriod;
-import dev.fjord.subscription.BillingPeriods;
 import dev.fjord.subscription.Subscription;
+import dev.fjord.subscription.SubscriptionStarted;
 import dev.fjord.subscription.SubscriptionTerminated;
 import dev.fjord.subscription.Subscriptions;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +23,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * The billing clock: at an instant, every active subscription whose last period ended (in its customer's timezone)
- * gets that period invoiced, exactly once whatever reruns or concurrent instances do. Terminations are invoiced at
- * once, for the part of the period used.
+ * The billing clock: at an instant, every active subscription whose last charge period ended (in its customer's
+ * timezone) gets that period invoiced, and every plan paid in advance the fee of the period that started, exactly once
+ * whatever reruns or concurrent instances do. Terminations are invoiced at once, for the part of the period used.
  */
 @Service
 public class BillingRuns {
@@ -68,8 +70,7 @@ public class BillingRuns {
                     customerPeriods.clear();
                     currentCustomer = subscription.customerId();
                 }
-                endedPeriod(catalog.plan(subscription.planId()), subscription, at)
-                        .ifPresent(period -> customerPeriods.add(new BillSubscriptionPeriod.BilledPeriod(subscription, period, null)));
+                due(catalog.plan(subscription.planId()), subscription, at).ifPresent(customerPeriods::add);
             }
             if (page.size() < PAGE) {
                 issued.addAll(billCustomer(catalog, customerPeriods));
@@ -79,11 +80,15 @@ public class BillingRuns {
         }
     }
 
-    /** One invoice per currency and billing day of the customer's due periods. */
+    /**
+     * One invoice per currency and billing day of the customer's due periods. A period that ended is billed the day
+     * after its end, with the plan fees paid in advance for the periods starting that day.
+     */
     private List<UUID> billCustomer(BillingCatalog catalog, List<BillSubscriptionPeriod.BilledPeriod> periods) {
         Map<String, List<BillSubscriptionPeriod.BilledPeriod>> groups = new LinkedHashMap<>();
         for (BillSubscriptionPeriod.BilledPeriod period : periods) {
-            String key = catalog.plan(period.subscription().planId()).amountCurrency() + "|" + period.period().endDate();
+            LocalDate day = period.period() != null ? period.period().endDate().plusDays(1) : period.advance().startDate();
+            String key = catalog.plan(period.subscription().planId()).amountCurrency() + "|" + day;
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(period);
         }
         List<UUID> issued = new ArrayList<>();
@@ -92,33 +97,45 @@ public class BillingRuns {
     }
 
     /**
-     * The final invoice of a terminated subscription: the period it ended in, up to the termination. The period is
-     * the one holding the subscription's last instant, so a subscription ending on a period boundary (a downgrade,
-     * an {@code ending_at} at midnight) closes the period before, in full. If the clock has not billed the period
-     * before that one yet (it jumped), that period is billed first, on its own invoice.
+     * The final invoice of a terminated subscription: the usage of the charge period it ended in, up to the
+     * termination, and a plan fee in arrears prorated to it (a plan fee paid in advance is not billed again). The
+     * period is the one holding the subscription's last instant, so a subscription ending on a period boundary (a
+     * downgrade, an {@code ending_at} at midnight) closes the period before, in full. If the clock has not billed the
+     * period before that one yet (it jumped), that period is billed first, on its own invoice.
      */
     @EventListener
     void on(SubscriptionTerminated terminated) {
         Subscription subscription = subscriptions.findById(terminated.organization(), terminated.subscriptionId()).orElseThrow();
         BillingCatalog catalog = billing.catalog(terminated.organization());
         Plan plan = catalog.plan(subscription.planId());
-        BillingPeriod last = BillingPeriods.containing(plan.interval(), subscription.billingTime(),
-                subscription.anchorDate(), subscription.zone(), terminated.terminatedAt().minusNanos(1));
-        BillingPeriods.previous(plan.interval(), subscription.billingTime(), subscription.anchorDate(),
-                        subscription.zone(), last)
+        BillingPeriod last = PlanPeriods.chargePeriodContaining(plan, subscription, terminated.terminatedAt().minusNanos(1));
+        PlanPeriods.previousChargePeriod(plan, subscription, last)
                 .filter(previous -> subscription.startedAt().isBefore(previous.endExclusive()))
-                .ifPresent(previous -> billing.bill(catalog,
-                        List.of(new BillSubscriptionPeriod.BilledPeriod(subscription, previous, null))));
-        billing.bill(catalog, List.of(new BillSubscriptionPeriod.BilledPeriod(subscription, last, terminated.terminatedAt())));
+                .ifPresent(previous -> billing.bill(catalog, List.of(new BillSubscriptionPeriod.BilledPeriod(subscription,
+                        previous, null, PlanPeriods.advanceFeeDue(plan, subscription, previous.endExclusive()).orElse(null)))));
+        billing.bill(catalog, List.of(
+                new BillSubscriptionPeriod.BilledPeriod(subscription, last, terminated.terminatedAt(), null)));
     }
 
-    /** The period before the one containing {@code at}, once it has ended and if the subscription had started. */
-    private static Optional<BillingPeriod> endedPeriod(Plan plan, Subscription subscription, Instant at) {
-        BillingPeriod current = BillingPeriods.containing(plan.interval(), subscription.billingTime(),
-                subscription.anchorDate(), subscription.zone(), at);
-        return BillingPeriods.previous(plan.interval(), subscription.billingTime(), subscription.anchorDate(),
-                        subscription.zone(), current)
-                .filter(previous -> subscription.startedAt() != null
-                        && subscription.startedAt().isBefore(previous.endExclusive()));
+    /**
+     * A subscription starting now on a plan paid in advance is invoiced its first plan fee at once (Lago's
+     * {@code subscription_starting} invoice), in the creating transaction. Pending subscriptions get theirs from the
+     * clock when they start.
+     */
+    @EventListener
+    void on(SubscriptionStarted started) {
+        Subscription subscription = subscriptions.findById(started.organization(), started.subscriptionId()).orElseThrow();
+        BillingCatalog catalog = billing.catalog(started.organization());
+        PlanPeriods.advanceFeeDue(catalog.plan(subscription.planId()), subscription, started.at())
+                .ifPresent(advance -> billing.bill(catalog,
+                        List.of(new BillSubscriptionPeriod.BilledPeriod(subscription, null, null, advance))));
+    }
+
+    /** What is due of the subscription at {@code at}: the charge period that ended, a plan fee paid in advance. */
+    private static Optional<BillSubscriptionPeriod.BilledPeriod> due(Plan plan, Subscription subscription, Instant at) {
+        BillingPeriod ended = PlanPeriods.endedChargePeriod(plan, subscription, at).orElse(null);
+        BillingPeriod advance = PlanPeriods.advanceFeeDue(plan, subscription, at).orElse(null);
+        return ended == null && advance == null ? Optional.empty()
+                : Optional.of(new BillSubscriptionPeriod.BilledPeriod(subscription, ended, null, advance));
     }
 }

@@ -82,6 +82,9 @@ public class Subscriptions {
                 startsLater ? SubscriptionStatus.PENDING : SubscriptionStatus.ACTIVE,
                 input.billingTime() == null ? BillingTime.CALENDAR : input.billingTime(), subscriptionAt,
                 startsLater ? null : subscriptionAt, input.endingAt(), null, null, now);
+        if (!startsLater) {
+            events.publishEvent(new SubscriptionStarted(organization, id, now));
+        }
         return repository.findById(organization, id).orElseThrow();
     }
 

@@ -23,25 +23,25 @@ final class SubscriptionFees {
 
     /** {@code endedAt}: when the subscription was terminated inside this period, else null. */
     static Prorated of(Plan plan, Subscription subscription, BillingPeriod period, Instant endedAt) {
-        LocalDate from = later(period.startDate(), subscription.startedAt().atZone(subscription.zone()).toLocalDate());
-        if (plan.trialPeriod() != null && plan.trialPeriod().signum() > 0) {
-            // the trial covers whole days from the start; billing resumes the day after it ends
-            long trialDays = plan.trialPeriod().setScale(0, RoundingMode.CEILING).longValue();
-            from = later(from, subscription.startedAt().atZone(subscription.zone()).toLocalDate().plusDays(trialDays));
-        }
+        // the trial covers whole days from the start; billing resumes the day after it ends
+        LocalDate from = later(period.startDate(), PlanPeriods.trialEndDate(plan, subscription));
         // The last day used is the day of the subscription's last instant: ending at a midnight does not use that day.
         LocalDate to = endedAt == null ? period.endDate()
                 : earlier(period.endDate(), endedAt.minusNanos(1).atZone(subscription.zone()).toLocalDate());
-        // A first calendar period starts on the subscription day; it is prorated over the whole calendar period.
-        long periodDays = subscription.billingTime() == BillingTime.CALENDAR
-                ? BillingPeriods.containing(plan.interval(), BillingTime.CALENDAR, LocalDate.EPOCH, subscription.zone(),
-                        period.start()).days()
-                : period.days();
+        long periodDays = fullDays(plan, subscription, period);
         long days = from.isAfter(to) ? 0 : ChronoUnit.DAYS.between(from, to) + 1;
         long cents = days == periodDays ? plan.amountCents()
                 : BigDecimal.valueOf(plan.amountCents()).multiply(BigDecimal.valueOf(days))
                         .divide(BigDecimal.valueOf(periodDays), 0, RoundingMode.HALF_UP).longValueExact();
         return new Prorated(days, periodDays, cents);
+    }
+
+    /** Days of the whole period: a first calendar period starts on the subscription day, but counts the calendar's. */
+    static long fullDays(Plan plan, Subscription subscription, BillingPeriod period) {
+        return subscription.billingTime() == BillingTime.CALENDAR
+                ? BillingPeriods.containing(plan.interval(), BillingTime.CALENDAR, LocalDate.EPOCH, subscription.zone(),
+                        period.start()).days()
+                : period.days();
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

@@ -6,6 +6,7 @@ import dev.fjord.subscription.BillingPeriods;
 import dev.fjord.subscription.Subscription;
 import dev.fjord.subscription.SubscriptionInput;
 import dev.fjord.subscription.SubscriptionStatus;
+import dev.fjord.subscription.SubscriptionStarted;
 import dev.fjord.subscription.SubscriptionTerminated;
 import java.time.Instant;
 import java.util.UUID;
@@ -46,6 +47,7 @@ public class ChangePlan {
                     SubscriptionStatus.ACTIVE, current.billingTime(), current.subscriptionAt(), now, endingAt,
                     current.id(), null, now);
             events.publishEvent(new SubscriptionTerminated(organization, current.id(), now));
+            events.publishEvent(new SubscriptionStarted(organization, upgraded, now));
             return upgraded;
         }
         Instant periodEnd = BillingPeriods.containing(currentPlan.interval(), current.billingTime(),

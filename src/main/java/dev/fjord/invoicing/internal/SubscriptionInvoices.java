@@ -1,0 +1,157 @@
+package dev.fjord.invoicing.internal;
+
+import dev.fjord.catalog.BillableMetric;
+import dev.fjord.catalog.Plan;
+import dev.fjord.coupon.AppliedCoupons;
+import dev.fjord.customer.Customer;
+import dev.fjord.invoicing.CouponLine;
+import dev.fjord.invoicing.Fee;
+import dev.fjord.invoicing.FeeLine;
+import dev.fjord.invoicing.FeeResult;
+import dev.fjord.invoicing.Invoice;
+import dev.fjord.invoicing.InvoiceCalculator;
+import dev.fjord.invoicing.InvoiceComputation;
+import dev.fjord.invoicing.PrepaidCredits;
+import dev.fjord.organization.Organization;
+import dev.fjord.shared.Ids;
+import dev.fjord.shared.Money;
+import dev.fjord.shared.OrganizationId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues a {@code subscription} invoice from its fees, in the caller's transaction, in spec §4.2's order: coupons,
+ * taxes, prepaid credits last; numbered when finalized, and wallets debited. Periodic, termination, starting and
+ * pay-in-advance charge invoices all end here.
+ */
+@Component
+class SubscriptionInvoices {
+    private final InvoiceRepository invoices;
+    private final InvoiceNumbering numbering;
+    private final PrepaidCredits prepaidCredits;
+    private final AppliedCoupons appliedCoupons;
+
+    SubscriptionInvoices(InvoiceRepository invoices, InvoiceNumbering numbering, PrepaidCredits prepaidCredits,
+            AppliedCoupons appliedCoupons) {
+        this.invoices = invoices;
+        this.numbering = numbering;
+        this.prepaidCredits = prepaidCredits;
+        this.appliedCoupons = appliedCoupons;
+    }
+
+    /** The fees of one invoice being assembled, with their lines for the calculator. */
+    static final class Draft {
+        final UUID invoiceId;
+        final String currency;
+        final Instant now;
+        final List<Fee> fees = new ArrayList<>();
+        final List<FeeLine> lines = new ArrayList<>();
+        final Map<UUID, Plan> plans = new LinkedHashMap<>();
+        final Map<UUID, BillableMetric> metrics = new LinkedHashMap<>();
+
+        Draft(String currency, Instant now) {
+            this(Ids.newId(), currency, now);
+        }
+
+        /** {@code invoiceId} null: fees computed for no invoice (a preview). */
+        Draft(UUID invoiceId, String currency, Instant now) {
+            this.invoiceId = invoiceId;
+            this.currency = currency;
+            this.now = now;
+        }
+
+        void add(Fee fee, FeeLine line) {
+            fees.add(fee);
+            lines.add(line);
+        }
+    }
+
+    /** Computes, writes and (unless Lago would close it) finalizes the invoice; answers its id. */
+    UUID issue(BillingCatalog catalog, Customer customer, Draft draft) {
+        return write(catalog, customer, draft, amounts(catalog, customer, draft, List.of(), true));
+    }
+
+    /**
+     * The amounts of the draft's fees: the customer's active coupons and {@code extraCoupons} before tax, the
+     * customer's wallets last when {@code consumesCredits}. Nothing is written.
+     */
+    InvoiceComputation amounts(BillingCatalog catalog, Customer customer, Draft draft, List<CouponLine> extraCoupons,
+            boolean consumesCredits) {
+        OrganizationId organization = catalog.organization();
+        List<CouponLine> couponLines = new ArrayList<>(InvoiceCoupons.lines(
+                appliedCoupons.activeOf(organization, customer.id()), List.copyOf(draft.plans.values()), draft.metrics,
+                draft.currency));
+        couponLines.addAll(extraCoupons);
+        return InvoiceCalculator.compute(draft.currency, draft.lines, couponLines,
+                consumesCredits ? prepaidCredits.wallets(organization, customer.id(), draft.currency) : List.of(),
+                consumesCredits);
+    }
+
+    /** The draft's fees with their coupon shares and taxes. */
+    static List<Fee> taxedFees(Draft draft, InvoiceComputation amounts) {
+        List<Fee> taxed = new ArrayList<>();
+        for (int i = 0; i < draft.fees.size(); i++) {
+            Fee fee = draft.fees.get(i);
+            taxed.add(taxed(fee, amounts.fees().get(fee.id()), draft.lines.get(i).taxRatePercent()));
+        }
+        return taxed;
+    }
+
+    private UUID write(BillingCatalog catalog, Customer customer, Draft draft, InvoiceComputation amounts) {
+        OrganizationId organization = catalog.organization();
+        Organization owner = catalog.owner();
+        Instant now = draft.now;
+        boolean finalized = InvoiceTerms.finalizes(amounts.feesAmountCents(), customer, owner);
+        InvoiceNumbering.Assigned number = finalized ? numbering.assign(organization, owner, customer, now) : null;
+        // the customer's row as billing reads it: its own timezone, else the organization's
+        String timezone = customer.timezone() != null ? customer.timezone() : owner.timezone();
+        LocalDate issuingDate = LocalDate.ofInstant(now, ZoneId.of(timezone));
+        int netPaymentTerm = InvoiceTerms.netPaymentTerm(customer, owner);
+        invoices.insert(organization, new Invoice(draft.invoiceId, customer.id(), "subscription",
+                finalized ? "finalized" : "closed", amounts.totalAmountCents() == 0 ? "succeeded" : "pending",
+                finalized ? number.number() : InvoiceNumbering.draft(owner.documentNumberPrefix()),
+                finalized ? number.sequentialId() : null, finalized ? number.organizationSequentialId() : null,
+                draft.currency, issuingDate, issuingDate.plusDays(netPaymentTerm), netPaymentTerm,
+                timezone, null, false, 4, amounts.toAmounts(), null, finalized ? now : null,
+                null, now, now, List.of(), List.of()));
+        taxedFees(draft, amounts).forEach(fee -> invoices.insertFee(organization, fee));
+        amounts.couponAmounts().forEach((appliedCouponId, cents) -> {
+            if (cents > 0) {
+                appliedCoupons.recordUse(organization, appliedCouponId, draft.invoiceId, cents);
+            }
+        });
+        amounts.walletDebits().forEach((walletId, cents) ->
+                prepaidCredits.debit(organization, walletId, cents, draft.invoiceId));
+        return draft.invoiceId;
+    }
+
+    /** A fee billing a subscription (plan, charge or commitment), before coupons and taxes. */
+    static Fee fee(UUID invoiceId, String type, UUID subscriptionId, UUID chargeId, UUID filterId, String name,
+            long amountCents, String currency, BigDecimal units, BigDecimal unitAmountCents, Integer eventsCount,
+            Map<String, Object> groupedBy, Instant from, Instant to, Instant now) {
+        return new Fee(Ids.newId(), invoiceId, type, subscriptionId, chargeId, filterId, null, null, null, null, null,
+                name, null, amountCents, BigDecimal.valueOf(amountCents), currency, units.max(BigDecimal.ZERO), units,
+                eventsCount, unitAmountCents, unitAmountCents.movePointLeft(Money.exponent(currency)), BigDecimal.ZERO,
+                0, BigDecimal.ZERO, BigDecimal.ZERO, false, true, null, groupedBy, Map.of(), from, to, "pending", null,
+                null, null, now, now);
+    }
+
+    /** The fee with its share of coupons and its taxes, as the calculator gave them. */
+    static Fee taxed(Fee fee, FeeResult result, BigDecimal rate) {
+        return new Fee(fee.id(), fee.invoiceId(), fee.feeType(), fee.subscriptionId(), fee.chargeId(),
+                fee.chargeFilterId(), null, null, null, null, null, fee.invoiceDisplayName(), null, fee.amountCents(),
+                fee.preciseAmountCents(), fee.amountCurrency(), fee.units(), fee.totalAggregatedUnits(),
+                fee.eventsCount(), fee.unitAmountCents(), fee.preciseUnitAmount(), result.preciseCouponsAmountCents(),
+                result.taxesAmountCents(), result.taxesPreciseAmountCents(), rate, fee.payInAdvance(),
+                fee.invoiceable(), fee.payInAdvanceEventTransactionId(), fee.groupedBy(), fee.amountDetails(),
+                fee.fromDatetime(), fee.toDatetime(), "pending", null, null, null, fee.createdAt(), fee.updatedAt());
+    }
+}
