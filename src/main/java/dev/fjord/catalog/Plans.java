@@ -176,7 +176,9 @@ public class Plans {
             if (charge.chargeModel() == ChargeModel.DYNAMIC && metric.aggregationType() != AggregationType.SUM_AGG) {
                 errors.put("charge_model", List.of("invalid_aggregation_type_or_charge_model"));
             }
-            if (charge.payInAdvance() && !PAYABLE_IN_ADVANCE.contains(metric.aggregationType())) {
+            // a volume price changes every unit's price, so an event's increment is not its own (Lago's rule)
+            if (charge.payInAdvance() && (!PAYABLE_IN_ADVANCE.contains(metric.aggregationType())
+                    || charge.chargeModel() == ChargeModel.VOLUME)) {
                 errors.put("pay_in_advance", List.of("invalid_aggregation_type_or_charge_model"));
             }
             if (charge.payInAdvance() && charge.minAmountCents() > 0) {

@@ -118,7 +118,7 @@ class BillingCrashTest extends ApiTest {
     }
 
     private static void waitUntilHealthy(ApiClient client) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 1800; i++) { // up to 3 minutes: a JVM starts slowly on a loaded shared machine
             try {
                 if (client.get("/actuator/health").status() == 200) {
                     return;

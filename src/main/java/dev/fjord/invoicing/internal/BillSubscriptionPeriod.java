@@ -159,9 +159,7 @@ public class BillSubscriptionPeriod {
             BigDecimal rate = catalog.rate(plan.id(), charge.charge().id(), customerTaxes);
             for (UsageReport.Bucket bucket : charge.buckets()) {
                 Charge.Filter filter = bucket.filter();
-                String name = filter != null && filter.invoiceDisplayName() != null ? filter.invoiceDisplayName()
-                        : charge.charge().invoiceDisplayName() != null ? charge.charge().invoiceDisplayName()
-                        : charge.metric().name();
+                String name = SubscriptionInvoices.chargeFeeName(charge.charge(), filter, charge.metric());
                 Fee chargeFee = SubscriptionInvoices.fee(draft.invoiceId, "charge", subscription.id(),
                         charge.charge().id(), filter == null ? null : filter.id(), name, bucket.amountCents(),
                         draft.currency, bucket.units(), BigDecimal.ZERO, (int) bucket.eventsCount(),

@@ -1,6 +1,7 @@
 package dev.fjord.invoicing.internal;
 
 import dev.fjord.catalog.BillableMetric;
+import dev.fjord.catalog.Charge;
 import dev.fjord.catalog.Plan;
 import dev.fjord.coupon.AppliedCoupons;
 import dev.fjord.customer.Customer;
@@ -137,11 +138,29 @@ class SubscriptionInvoices {
     static Fee fee(UUID invoiceId, String type, UUID subscriptionId, UUID chargeId, UUID filterId, String name,
             long amountCents, String currency, BigDecimal units, BigDecimal unitAmountCents, Integer eventsCount,
             Map<String, Object> groupedBy, Instant from, Instant to, Instant now) {
+        return fee(invoiceId, type, subscriptionId, chargeId, filterId, name, amountCents, currency, units,
+                unitAmountCents, eventsCount, groupedBy, from, to, now, null, true);
+    }
+
+    /**
+     * A fee as {@link #fee(UUID, String, UUID, UUID, UUID, String, long, String, BigDecimal, BigDecimal, Integer, Map,
+     * Instant, Instant, Instant)}; {@code eventTransactionId} set makes it a pay-in-advance charge fee of that event.
+     */
+    static Fee fee(UUID invoiceId, String type, UUID subscriptionId, UUID chargeId, UUID filterId, String name,
+            long amountCents, String currency, BigDecimal units, BigDecimal unitAmountCents, Integer eventsCount,
+            Map<String, Object> groupedBy, Instant from, Instant to, Instant now, String eventTransactionId,
+            boolean invoiceable) {
         return new Fee(Ids.newId(), invoiceId, type, subscriptionId, chargeId, filterId, null, null, null, null, null,
                 name, null, amountCents, BigDecimal.valueOf(amountCents), currency, units.max(BigDecimal.ZERO), units,
                 eventsCount, unitAmountCents, unitAmountCents.movePointLeft(Money.exponent(currency)), BigDecimal.ZERO,
-                0, BigDecimal.ZERO, BigDecimal.ZERO, false, true, null, groupedBy, Map.of(), from, to, "pending", null,
-                null, null, now, now);
+                0, BigDecimal.ZERO, BigDecimal.ZERO, eventTransactionId != null, invoiceable, eventTransactionId,
+                groupedBy, Map.of(), from, to, "pending", null, null, null, now, now);
+    }
+
+    /** A charge fee's name: its filter's display name, else the charge's, else the metric's name. */
+    static String chargeFeeName(Charge charge, Charge.Filter filter, BillableMetric metric) {
+        return filter != null && filter.invoiceDisplayName() != null ? filter.invoiceDisplayName()
+                : charge.invoiceDisplayName() != null ? charge.invoiceDisplayName() : metric.name();
     }
 
     /** The fee with its share of coupons and its taxes, as the calculator gave them. */

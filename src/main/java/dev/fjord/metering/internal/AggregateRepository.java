@@ -28,8 +28,11 @@ public class AggregateRepository {
             Instant periodEnd, BigDecimal units, BigDecimal weightedUnits, long eventsCount,
             BigDecimal preciseTotalAmountCents) {}
 
-    /** Merges the contribution into its row (created on first use) and returns the row id. */
-    UUID upsert(OrganizationId organization, Contribution c) {
+    /** A row as an upsert left it, locked by the upserting transaction until it ends. */
+    record Upserted(UUID id, BigDecimal units, long eventsCount, BigDecimal preciseTotalAmountCents) {}
+
+    /** Merges the contribution into its row (created on first use) and returns the row after it. */
+    Upserted upsert(OrganizationId organization, Contribution c) {
         String units = switch (c.type) {
             case MAX_AGG -> "greatest(usage_aggregates.units, EXCLUDED.units)";
             case LATEST_AGG -> """
@@ -48,7 +51,7 @@ public class AggregateRepository {
                   events_count = usage_aggregates.events_count + EXCLUDED.events_count,
                   latest_at = greatest(usage_aggregates.latest_at, EXCLUDED.latest_at),
                   precise_total_amount_cents = usage_aggregates.precise_total_amount_cents + EXCLUDED.precise_total_amount_cents
-                RETURNING id""".formatted(units))
+                RETURNING id, units, events_count, precise_total_amount_cents""".formatted(units))
                 .param("id", Ids.newId())
                 .param("organization", organization.value())
                 .param("subscription", c.key.subscriptionId())
@@ -62,20 +65,26 @@ public class AggregateRepository {
                 .param("events", c.eventsCount)
                 .param("latest", c.latestAt == null ? null : Timestamp.from(c.latestAt))
                 .param("precise", c.preciseTotalAmountCents)
-                .query(UUID.class).single();
+                .query((rs, n) -> new Upserted(rs.getObject("id", UUID.class), rs.getBigDecimal("units"),
+                        rs.getLong("events_count"), rs.getBigDecimal("precise_total_amount_cents")))
+                .single();
     }
 
     /**
-     * Applies unique-count operations in order; the units move by the values that really appeared or left. For a
+     * Applies unique-count operations in order; the units move by the values that really appeared or left, and each
+     * operation's move (1, 0 or -1) is answered. For a
      * recurring metric a value stays counted across periods, so presence is checked in the whole series (same
      * subscription, charge, filter and group) and a removal finds the value in whichever period added it.
      */
-    void applyUniqueOperations(UUID aggregateId, UsageKey key, boolean recurring, List<Contribution.UniqueOperation> operations) {
+    int[] applyUniqueOperations(UUID aggregateId, UsageKey key, boolean recurring,
+            List<Contribution.UniqueOperation> operations) {
         String series = recurring ? """
                 SELECT id FROM usage_aggregates WHERE subscription_id = :subscription AND charge_id = :charge
                 AND charge_filter_id IS NOT DISTINCT FROM :filter AND grouped_by = CAST(:grouped AS jsonb)""" : ":aggregate";
         int delta = 0;
-        for (Contribution.UniqueOperation operation : operations) {
+        int[] deltas = new int[operations.size()];
+        for (int i = 0; i < operations.size(); i++) {
+            Contribution.UniqueOperation operation = operations.get(i);
             var statement = jdbc.sql(operation.add()
                             ? """
                               INSERT INTO usage_unique_values (aggregate_id, value) SELECT :aggregate, :value
@@ -89,11 +98,13 @@ public class AggregateRepository {
                         .param("filter", key.chargeFilterId()).param("grouped", key.groupedBy());
             }
             int changed = statement.update();
-            delta += operation.add() ? changed : -changed;
+            deltas[i] = operation.add() ? changed : -changed;
+            delta += deltas[i];
         }
         if (delta != 0) {
             jdbc.sql("UPDATE usage_aggregates SET units = units + ? WHERE id = ?").params(delta, aggregateId).update();
         }
+        return deltas;
     }
 
     /**

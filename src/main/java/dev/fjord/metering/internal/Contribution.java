@@ -1,11 +1,15 @@
 package dev.fjord.metering.internal;
 
 import dev.fjord.catalog.AggregationType;
+import dev.fjord.catalog.BillableMetric;
+import dev.fjord.catalog.Charge;
+import dev.fjord.subscription.BillingPeriod;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a batch of events adds to one aggregate, merged in memory so a batch writes each aggregate once.
@@ -25,6 +29,15 @@ final class Contribution {
     final List<UniqueOperation> uniqueOperations = new ArrayList<>();
 
     record UniqueOperation(String value, boolean add) {}
+
+    /** Set for a pay-in-advance charge: what prices each event's share of it. */
+    InAdvance inAdvance;
+
+    /** A pay-in-advance charge's price and, per event in order, its share ({@code units} null for a unique count). */
+    record InAdvance(Charge charge, BillableMetric metric, Charge.Filter filter, Map<String, String> groupedBy,
+            String currency, BillingPeriod period, List<Share> shares) {}
+
+    record Share(String transactionId, BigDecimal units, BigDecimal preciseCents) {}
 
     Contribution(UsageKey key, AggregationType type, boolean recurring) {
         this.key = key;

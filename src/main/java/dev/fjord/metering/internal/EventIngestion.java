@@ -64,7 +64,8 @@ public class EventIngestion {
         UsageAggregator.Routing routing = aggregator.route(organization, candidates, byId);
         List<Event> stored = candidates.stream().map(e -> withError(e, routing.errors().get(e.id()))).toList();
         rejectRepeats(stored, new HashSet<>(events.insertNew(organization, stored)));
-        aggregator.apply(organization, routing);
+        // pay-in-advance charges are invoiced in this transaction: billed exactly when the event is counted
+        aggregator.apply(organization, routing, true).forEach(publisher::publishEvent);
         Set<UUID> customers = stored.stream().map(Event::customerId).filter(java.util.Objects::nonNull)
                 .collect(Collectors.toSet());
         if (!customers.isEmpty()) {
@@ -81,7 +82,7 @@ public class EventIngestion {
         Map<UUID, Subscription> byId = Map.of(subscription.id(), subscription);
         for (long offset = 0; ; offset += REBUILD_PAGE) {
             List<Event> page = events.forSubscription(organization, subscription.id(), REBUILD_PAGE, offset);
-            aggregator.apply(organization, aggregator.route(organization, page, byId));
+            aggregator.apply(organization, aggregator.route(organization, page, byId), false);
             if (page.size() < REBUILD_PAGE) {
                 return;
             }

@@ -5,6 +5,7 @@ import dev.fjord.catalog.BillableMetric;
 import dev.fjord.catalog.Charge;
 import dev.fjord.catalog.Plan;
 import dev.fjord.catalog.Plans;
+import dev.fjord.metering.ChargedInAdvance;
 import dev.fjord.metering.Event;
 import dev.fjord.shared.OrganizationId;
 import dev.fjord.subscription.BillingPeriod;
@@ -72,15 +73,22 @@ class UsageAggregator {
         return new Routing(contributions, errors);
     }
 
-    /** Writes the contributions, one upsert per aggregate, in key order. */
-    void apply(OrganizationId organization, Routing routing) {
+    /**
+     * Writes the contributions, one upsert per aggregate, in key order. With {@code billInAdvance}, answers what each
+     * event adds to its pay-in-advance charges (a rebuild of aggregates bills nothing).
+     */
+    List<ChargedInAdvance> apply(OrganizationId organization, Routing routing, boolean billInAdvance) {
+        List<ChargedInAdvance> charged = new ArrayList<>();
         for (Contribution contribution : routing.contributions().values()) {
-            UUID aggregateId = aggregates.upsert(organization, contribution);
-            if (!contribution.uniqueOperations.isEmpty()) {
-                aggregates.applyUniqueOperations(aggregateId, contribution.key, contribution.recurring,
-                        contribution.uniqueOperations);
+            AggregateRepository.Upserted row = aggregates.upsert(organization, contribution);
+            int[] uniqueDeltas = contribution.uniqueOperations.isEmpty() ? new int[0]
+                    : aggregates.applyUniqueOperations(row.id(), contribution.key, contribution.recurring,
+                            contribution.uniqueOperations);
+            if (billInAdvance && contribution.inAdvance != null) {
+                charged.addAll(InAdvancePricing.increments(organization, contribution, row, uniqueDeltas));
             }
         }
+        return charged;
     }
 
     private String contribute(Map<UsageKey, Contribution> contributions, Event event, Subscription subscription,
@@ -103,10 +111,19 @@ class UsageAggregator {
         Charge.Filter filter = charge.filterFor(properties);
         BillingPeriod period = BillingPeriods.chargePeriodContaining(plan.plan.interval(), plan.plan.billChargesMonthly(),
                 subscription.billingTime(), subscription.anchorDate(), subscription.zone(), event.timestamp());
+        Map<String, String> group = group(charge, filter, properties);
         UsageKey key = new UsageKey(subscription.id(), charge.id(), filter == null ? null : filter.id(),
-                groupKey(charge, filter, properties), period.start(), period.endExclusive());
+                group.isEmpty() ? "{}" : json.writeValueAsString(group), period.start(), period.endExclusive());
         Contribution contribution = contributions.computeIfAbsent(key, k -> new Contribution(k, type, metric.recurring()));
         contribution.add(value, event.timestamp(), event.preciseTotalAmountCents());
+        if (charge.payInAdvance()) {
+            if (contribution.inAdvance == null) {
+                contribution.inAdvance = new Contribution.InAdvance(charge, metric, filter, group,
+                        plan.plan.amountCurrency(), period, new ArrayList<>());
+            }
+            contribution.inAdvance.shares().add(new Contribution.Share(event.transactionId(),
+                    type == AggregationType.COUNT_AGG ? BigDecimal.ONE : value, event.preciseTotalAmountCents()));
+        }
         if (type == AggregationType.UNIQUE_COUNT_AGG) {
             JsonNode operation = event.properties().get("operation_type");
             boolean remove = metric.recurring() && operation != null && "remove".equals(operation.asString());
@@ -116,17 +133,16 @@ class UsageAggregator {
     }
 
     /** {@code grouped_by} / {@code pricing_group_keys} of the price applied: the event's values for those keys. */
-    private String groupKey(Charge charge, Charge.Filter filter, Map<String, String> properties) {
+    private static Map<String, String> group(Charge charge, Charge.Filter filter, Map<String, String> properties) {
         ObjectNode priced = filter != null ? filter.properties() : charge.properties();
         JsonNode keys = priced.has("pricing_group_keys") ? priced.get("pricing_group_keys") : priced.get("grouped_by");
-        if (keys == null || !keys.isArray() || keys.isEmpty()) {
-            return "{}";
-        }
         Map<String, String> group = new TreeMap<>();
-        for (JsonNode key : keys.values()) {
-            group.put(key.asString(), properties.get(key.asString()));
+        if (keys != null && keys.isArray()) {
+            for (JsonNode key : keys.values()) {
+                group.put(key.asString(), properties.get(key.asString()));
+            }
         }
-        return json.writeValueAsString(group);
+        return group;
     }
 
     /** A number, or a numeric string as Lago's clients often send, else null. */

@@ -91,7 +91,7 @@ public class UsagePricing {
     }
 
     /** The metric's {@code rounding_function} at {@code rounding_precision} decimals (default 0), if any. */
-    private static BigDecimal rounded(BillableMetric metric, BigDecimal units) {
+    static BigDecimal rounded(BillableMetric metric, BigDecimal units) {
         if (metric.roundingFunction() == null) {
             return units;
         }

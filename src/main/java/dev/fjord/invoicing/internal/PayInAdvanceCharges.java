@@ -1,0 +1,78 @@
+package dev.fjord.invoicing.internal;
+
+import dev.fjord.catalog.BillableMetric;
+import dev.fjord.catalog.Charge;
+import dev.fjord.catalog.Plan;
+import dev.fjord.customer.Customer;
+import dev.fjord.customer.Customers;
+import dev.fjord.invoicing.Fee;
+import dev.fjord.invoicing.FeeLine;
+import dev.fjord.invoicing.FeeResult;
+import dev.fjord.metering.ChargedInAdvance;
+import dev.fjord.shared.Money;
+import dev.fjord.shared.OrganizationId;
+import dev.fjord.subscription.Subscription;
+import dev.fjord.subscription.Subscriptions;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pay-in-advance charges (spec §5.6): each event is invoiced as it is ingested, in the ingesting transaction — one
+ * {@code subscription} invoice with one fee of the event's increment (Lago's {@code CreatePayInAdvanceChargeService}:
+ * coupons, taxes, prepaid credits). A charge that is not {@code invoiceable} gets its fee, taxed, without an invoice
+ * (Lago's {@code Fees::CreatePayInAdvanceService}). The event is counted and billed in one commit, or neither.
+ */
+@Component
+class PayInAdvanceCharges {
+    private final Subscriptions subscriptions;
+    private final Customers customers;
+    private final BillSubscriptionPeriod billing;
+    private final SubscriptionInvoices issuer;
+    private final InvoiceRepository invoices;
+    private final Clock clock;
+
+    PayInAdvanceCharges(Subscriptions subscriptions, Customers customers, BillSubscriptionPeriod billing,
+            SubscriptionInvoices issuer, InvoiceRepository invoices, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.customers = customers;
+        this.billing = billing;
+        this.issuer = issuer;
+        this.invoices = invoices;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(ChargedInAdvance charged) {
+        OrganizationId organization = charged.organization();
+        Subscription subscription = subscriptions.findById(organization, charged.subscriptionId()).orElseThrow();
+        BillingCatalog catalog = billing.catalog(organization);
+        Plan plan = catalog.plan(subscription.planId());
+        Charge charge = charged.charge();
+        BillableMetric metric = catalog.metrics(plan).get(charge.billableMetricId());
+        Customer customer = customers.getRowById(organization, subscription.customerId());
+        BigDecimal rate = catalog.rate(plan.id(), charge.id(), catalog.customerTaxes(customer.id()));
+        SubscriptionInvoices.Draft draft = new SubscriptionInvoices.Draft(plan.amountCurrency(), clock.instant());
+        BigDecimal unitAmountCents = charged.units().signum() == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(charged.amountCents()).divide(charged.units(), MathContext.DECIMAL64);
+        Fee fee = SubscriptionInvoices.fee(charge.invoiceable() ? draft.invoiceId : null, "charge", subscription.id(),
+                charge.id(), charged.filter() == null ? null : charged.filter().id(),
+                SubscriptionInvoices.chargeFeeName(charge, charged.filter(), metric), charged.amountCents(),
+                draft.currency, charged.units(), unitAmountCents, 1, new LinkedHashMap<>(charged.groupedBy()),
+                charged.period().start(), charged.period().endExclusive(), draft.now, charged.eventTransactionId(),
+                charge.invoiceable());
+        if (!charge.invoiceable()) {
+            BigDecimal taxes = BigDecimal.valueOf(fee.amountCents()).multiply(rate).movePointLeft(2);
+            invoices.insertFee(organization, SubscriptionInvoices.taxed(fee,
+                    new FeeResult(BigDecimal.ZERO, taxes, Money.round(taxes)), rate));
+            return;
+        }
+        draft.plans.put(plan.id(), plan);
+        draft.metrics.put(metric.id(), metric);
+        draft.add(fee, new FeeLine(fee.id(), "charge", plan.id(), metric.id(), fee.amountCents(), rate));
+        issuer.issue(catalog, customer, draft);
+    }
+}
