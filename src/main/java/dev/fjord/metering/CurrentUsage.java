@@ -105,43 +105,53 @@ public class CurrentUsage {
     }
 
     /**
+     * The current usage of a customer's active subscriptions, and until when it holds if no event arrives: the end of
+     * the earliest current charge period, or of the pricing context's reuse, whichever comes first.
+     */
+    public record CustomerUsage(List<UsageReport> reports, Instant validUntil) {}
+
+    /**
      * The current usage of every active subscription of a customer, with one query for all their aggregates. The
      * pricing context (which subscriptions, plans and taxes) is reused for {@code fjord.usage.context-ttl}
      * (2 s by default): events and top-ups count at once, a new subscription or plan change within that delay.
      */
-    public List<UsageReport> ofCustomer(OrganizationId organization, String externalCustomerId) {
+    public CustomerUsage ofCustomer(OrganizationId organization, String externalCustomerId) {
         Instant now = clock.instant();
-        List<PricedSubscription> context = context(organization, externalCustomerId, now);
+        CachedContext context = context(organization, externalCustomerId, now);
         Map<PricedSubscription, BillingPeriod> periods = new HashMap<>();
         Instant latestStart = Instant.MIN;
-        for (PricedSubscription priced : context) {
+        Instant validUntil = context.builtAt().plus(contextTtl);
+        for (PricedSubscription priced : context.subscriptions()) {
             BillingPeriod period = period(priced, now);
             periods.put(priced, period);
             latestStart = period.start().isAfter(latestStart) ? period.start() : latestStart;
+            validUntil = period.endExclusive().isBefore(validUntil) ? period.endExclusive() : validUntil;
         }
-        Map<UUID, Map<UUID, List<AggregateRepository.Aggregate>>> rows = context.isEmpty() ? Map.of()
-                : aggregates.upTo(organization, context.stream().map(p -> p.subscription().id()).toList(), latestStart);
+        List<UUID> ids = context.subscriptions().stream().map(p -> p.subscription().id()).toList();
+        Map<UUID, Map<UUID, List<AggregateRepository.Aggregate>>> rows = ids.isEmpty() ? Map.of()
+                : aggregates.upTo(organization, ids, latestStart);
         List<UsageReport> reports = new ArrayList<>();
-        for (PricedSubscription priced : context) {
+        for (PricedSubscription priced : context.subscriptions()) {
             reports.add(report(priced, periods.get(priced), rows.getOrDefault(priced.subscription().id(), Map.of()), true));
         }
-        return reports;
+        return new CustomerUsage(reports, validUntil);
     }
 
-    private List<PricedSubscription> context(OrganizationId organization, String externalCustomerId, Instant now) {
+    private CachedContext context(OrganizationId organization, String externalCustomerId, Instant now) {
         CustomerKey key = new CustomerKey(organization, externalCustomerId);
         CachedContext cached = contexts.get(key);
         // The cache follows the application clock both ways, so tests that move time see fresh contexts.
         if (cached != null && !now.isBefore(cached.builtAt()) && now.isBefore(cached.builtAt().plus(contextTtl))) {
-            return cached.subscriptions();
+            return cached;
         }
         List<PricedSubscription> fresh = new ArrayList<>();
         SubscriptionQuery active = new SubscriptionQuery(externalCustomerId, null, List.of(SubscriptionStatus.ACTIVE));
         for (Subscription subscription : subscriptions.list(organization, active, MAX_SUBSCRIPTIONS_PER_CUSTOMER, 0)) {
             fresh.add(priced(organization, subscription));
         }
-        contexts.put(key, new CachedContext(fresh, now));
-        return fresh;
+        CachedContext built = new CachedContext(fresh, now);
+        contexts.put(key, built);
+        return built;
     }
 
     private PricedSubscription priced(OrganizationId organization, Subscription subscription) {

@@ -4,6 +4,7 @@ import dev.fjord.metering.CurrentUsage;
 import dev.fjord.metering.UsageReport;
 import dev.fjord.shared.Credits;
 import dev.fjord.shared.OrganizationId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,10 +32,18 @@ public class OngoingBalances {
         this.currentUsage = currentUsage;
     }
 
+    /** Ongoing balances by wallet id, and until when they hold if nothing is written (see {@link CurrentUsage}). */
+    public record Computed(Map<UUID, OngoingBalance> balances, Instant validUntil) {}
+
     /** The ongoing balance of each of the wallets (active wallets of one customer, in application order). */
     public Map<UUID, OngoingBalance> of(OrganizationId organization, String externalCustomerId, List<Wallet> wallets) {
+        return compute(organization, externalCustomerId, wallets).balances();
+    }
+
+    public Computed compute(OrganizationId organization, String externalCustomerId, List<Wallet> wallets) {
+        CurrentUsage.CustomerUsage current = currentUsage.ofCustomer(organization, externalCustomerId);
         Map<UUID, Long> allocated = new HashMap<>();
-        for (Map.Entry<String, Map<String, Long>> currency : usageByCurrency(organization, externalCustomerId).entrySet()) {
+        for (Map.Entry<String, Map<String, Long>> currency : usageByCurrency(current.reports()).entrySet()) {
             List<Wallet> inCurrency = wallets.stream().filter(w -> w.isActive() && w.currency().equals(currency.getKey()))
                     .toList();
             allocate(currency.getValue(), inCurrency, allocated);
@@ -47,13 +56,13 @@ public class OngoingBalances {
                     Credits.fromCents(usage, wallet.rateAmount(), wallet.currency()),
                     Credits.fromCents(remaining, wallet.rateAmount(), wallet.currency())));
         }
-        return balances;
+        return new Computed(balances, current.validUntil());
     }
 
     /** Unbilled usage of the customer's active subscriptions: per currency, cents per metric code (taxes apart). */
-    private Map<String, Map<String, Long>> usageByCurrency(OrganizationId organization, String externalCustomerId) {
+    private static Map<String, Map<String, Long>> usageByCurrency(List<UsageReport> reports) {
         Map<String, Map<String, Long>> byCurrency = new HashMap<>();
-        for (UsageReport report : currentUsage.ofCustomer(organization, externalCustomerId)) {
+        for (UsageReport report : reports) {
             Map<String, Long> keys = byCurrency.computeIfAbsent(report.currency(), c -> new HashMap<>());
             for (UsageReport.ChargeUsage charge : report.charges()) {
                 keys.merge(charge.metric().code(), charge.amountCents(), Long::sum);

@@ -1,6 +1,7 @@
 package dev.fjord.wallet;
 
 import dev.fjord.catalog.BillableMetrics;
+import dev.fjord.customer.BalanceVersions;
 import dev.fjord.customer.Customer;
 import dev.fjord.customer.Customers;
 import dev.fjord.shared.BillingError;
@@ -34,16 +35,18 @@ public class Wallets {
     private final BillableMetrics metrics;
     private final RecurringRules rules;
     private final ApplicationEventPublisher events;
+    private final BalanceVersions balanceVersions;
     private final Clock clock;
 
     Wallets(WalletRepository repository, WalletTransactions transactions, Customers customers, BillableMetrics metrics,
-            RecurringRules rules, ApplicationEventPublisher events, Clock clock) {
+            RecurringRules rules, ApplicationEventPublisher events, BalanceVersions balanceVersions, Clock clock) {
         this.repository = repository;
         this.transactions = transactions;
         this.customers = customers;
         this.metrics = metrics;
         this.rules = rules;
         this.events = events;
+        this.balanceVersions = balanceVersions;
         this.clock = clock;
     }
 
@@ -66,6 +69,7 @@ public class Wallets {
         }
         String code = code(organization, customer.id(), create.code(), (String) create.changes().get("name"), now);
         UUID id = repository.insert(organization, customer.id(), create.currency(), code, create.rateAmount(), now);
+        balanceVersions.changed(customer.id());
         repository.update(organization, id, create.changes(), now);
         repository.replaceMetrics(organization, id, metricIds);
         if (create.metadata() != null && !create.metadata().isEmpty()) {
@@ -104,6 +108,7 @@ public class Wallets {
             throw BillingError.validation("paid_top_up_max_amount_cents", "must_be_greater_than_or_equal_min");
         }
         repository.update(organization, id, changes, clock.instant());
+        balanceVersions.changed(wallet.customerId());
         if (metricCodes != null) {
             repository.replaceMetrics(organization, id, metricIds(organization, metricCodes, "billable_metrics", "invalid_identifier"));
         }
@@ -144,9 +149,10 @@ public class Wallets {
     /** Terminates the wallet (idempotent). Remaining credits stay on the record, as in Lago, but are never used. */
     @Transactional
     public Wallet terminate(OrganizationId organization, UUID id) {
-        repository.lock(organization, id).orElseThrow(() -> BillingError.notFound("wallet"));
+        Wallet wallet = repository.lock(organization, id).orElseThrow(() -> BillingError.notFound("wallet"));
         repository.terminate(organization, id, clock.instant());
         rules.terminateOfWallet(organization, id, clock.instant());
+        balanceVersions.changed(wallet.customerId());
         return repository.find(organization, id).orElseThrow();
     }
 
@@ -157,6 +163,7 @@ public class Wallets {
             repository.terminate(deleted.organization(), wallet.id(), clock.instant());
             rules.terminateOfWallet(deleted.organization(), wallet.id(), clock.instant());
         }
+        balanceVersions.changed(deleted.customerId());
     }
 
     /** Replaces ({@code merge} false) or merges the wallet's metadata; an empty result is null, as Lago renders it. */

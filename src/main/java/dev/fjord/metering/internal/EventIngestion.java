@@ -1,5 +1,6 @@
 package dev.fjord.metering.internal;
 
+import dev.fjord.customer.BalanceVersions;
 import dev.fjord.metering.Event;
 import dev.fjord.metering.EventInput;
 import dev.fjord.metering.UsageRecorded;
@@ -35,15 +36,18 @@ public class EventIngestion {
     private final UsageAggregator aggregator;
     private final Subscriptions subscriptions;
     private final ApplicationEventPublisher publisher;
+    private final BalanceVersions balanceVersions;
     private final Clock clock;
 
     EventIngestion(EventRepository events, AggregateRepository aggregates, UsageAggregator aggregator,
-            Subscriptions subscriptions, ApplicationEventPublisher publisher, Clock clock) {
+            Subscriptions subscriptions, ApplicationEventPublisher publisher, BalanceVersions balanceVersions,
+            Clock clock) {
         this.events = events;
         this.aggregates = aggregates;
         this.aggregator = aggregator;
         this.subscriptions = subscriptions;
         this.publisher = publisher;
+        this.balanceVersions = balanceVersions;
         this.clock = clock;
     }
 
@@ -66,6 +70,8 @@ public class EventIngestion {
         rejectRepeats(stored, new HashSet<>(events.insertNew(organization, stored)));
         // pay-in-advance charges are invoiced in this transaction: billed exactly when the event is counted
         aggregator.apply(organization, routing, true).forEach(publisher::publishEvent);
+        balanceVersions.changed(routing.contributions().keySet().stream()
+                .map(key -> byId.get(key.subscriptionId()).customerId()).collect(Collectors.toSet()));
         Set<UUID> customers = stored.stream().map(Event::customerId).filter(java.util.Objects::nonNull)
                 .collect(Collectors.toSet());
         if (!customers.isEmpty()) {
@@ -79,6 +85,7 @@ public class EventIngestion {
     public void rebuild(OrganizationId organization, String externalSubscriptionId) {
         Subscription subscription = subscriptions.get(organization, externalSubscriptionId, SubscriptionStatus.ACTIVE);
         aggregates.deleteForSubscription(organization, subscription.id());
+        balanceVersions.changed(subscription.customerId());
         Map<UUID, Subscription> byId = Map.of(subscription.id(), subscription);
         for (long offset = 0; ; offset += REBUILD_PAGE) {
             List<Event> page = events.forSubscription(organization, subscription.id(), REBUILD_PAGE, offset);

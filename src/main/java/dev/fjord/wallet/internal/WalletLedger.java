@@ -1,5 +1,6 @@
 package dev.fjord.wallet.internal;
 
+import dev.fjord.customer.BalanceVersions;
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.Credits;
 import dev.fjord.shared.Ids;
@@ -28,11 +29,14 @@ public class WalletLedger {
     private final LedgerRepository ledger;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final BalanceVersions balanceVersions;
 
-    WalletLedger(LedgerRepository ledger, JdbcClient jdbc, ApplicationEventPublisher events) {
+    WalletLedger(LedgerRepository ledger, JdbcClient jdbc, ApplicationEventPublisher events,
+            BalanceVersions balanceVersions) {
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.events = events;
+        this.balanceVersions = balanceVersions;
     }
 
     /** Free credits: settled at once, usable at once. */
@@ -157,7 +161,6 @@ public class WalletLedger {
      */
     private void moveBalance(OrganizationId organization, Wallet wallet, long cents, BigDecimal credits,
             long consumedCents, BigDecimal consumedCredits, Instant now) {
-        UUID walletId = wallet.id();
         int updated = jdbc.sql("""
                 UPDATE wallets SET balance_cents = balance_cents + :cents, credits_balance = credits_balance + :credits,
                   consumed_amount_cents = GREATEST(consumed_amount_cents + :consumedCents, 0),
@@ -169,11 +172,12 @@ public class WalletLedger {
                   AND balance_cents + :cents >= 0 AND credits_balance + :credits >= 0""")
                 .param("cents", cents).param("credits", credits).param("consumedCents", consumedCents)
                 .param("consumedCredits", consumedCredits).param("now", Timestamp.from(now))
-                .param("id", walletId).param("organization", organization.value())
+                .param("id", wallet.id()).param("organization", organization.value())
                 .update();
         if (updated != 1) {
-            throw new IllegalStateException("wallet " + walletId + " balance would go below zero");
+            throw new IllegalStateException("wallet " + wallet.id() + " balance would go below zero");
         }
+        balanceVersions.changed(wallet.customerId());
         // depletion, threshold rules and alerts follow every balance move, once it commits
         events.publishEvent(new CustomerBalanceChanged(organization, wallet.customerId()));
     }
