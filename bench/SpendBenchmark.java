@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -61,7 +62,11 @@ public class SpendBenchmark {
 
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong ingested = new AtomicLong();
-        ExecutorService ingest = Executors.newFixedThreadPool(2);
+        ExecutorService ingest = Executors.newFixedThreadPool(2, task -> {
+            Thread thread = new Thread(task);
+            thread.setDaemon(true); // a failed run ends the program
+            return thread;
+        });
         long batchInterval = 2 * 1_000_000_000L * 100 / Math.max(1, eventsPerSecond); // 2 workers share the rate
         for (int w = 0; w < (eventsPerSecond > 0 ? 2 : 0); w++) {
             int worker = w;
@@ -174,13 +179,22 @@ public class SpendBenchmark {
                 + key + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** One kept-alive HTTP/1.1 connection: sends a GET, reads the whole answer (length-delimited or chunked). */
+    /**
+     * One kept-alive HTTP/1.1 connection: sends a GET, reads the whole answer (length-delimited or chunked), and opens
+     * a new socket when the server closes this one (Tomcat does after max-keep-alive-requests, 100 by default).
+     */
     static final class Connection {
-        private final Socket socket;
-        private final OutputStream out;
-        private final InputStream in;
+        private final URI uri;
+        private Socket socket;
+        private OutputStream out;
+        private InputStream in;
 
         Connection(URI uri) throws IOException {
+            this.uri = uri;
+            open();
+        }
+
+        private void open() throws IOException {
             socket = new Socket(uri.getHost(), uri.getPort());
             socket.setTcpNoDelay(true);
             out = new BufferedOutputStream(socket.getOutputStream());
@@ -196,23 +210,30 @@ public class SpendBenchmark {
             }
             long length = -1;
             boolean chunked = false;
+            boolean closing = false;
             for (String header = line(); !header.isEmpty(); header = line()) {
                 String lower = header.toLowerCase();
                 if (lower.startsWith("content-length:")) {
                     length = Long.parseLong(lower.substring(15).strip());
                 } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                     chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    closing = true;
                 }
             }
-            if (!chunked) {
-                skip(length);
-                return;
-            }
-            for (long size = Long.parseLong(line().strip(), 16); size > 0; size = Long.parseLong(line().strip(), 16)) {
-                skip(size);
+            if (chunked) {
+                for (long size = Long.parseLong(line().strip(), 16); size > 0; size = Long.parseLong(line().strip(), 16)) {
+                    skip(size);
+                    line();
+                }
                 line();
+            } else {
+                skip(length);
             }
-            line();
+            if (closing) {
+                socket.close();
+                open();
+            }
         }
 
         private String line() throws IOException {
@@ -250,7 +271,8 @@ public class SpendBenchmark {
     }
 
     static HttpResponse<String> send(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + key)
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
