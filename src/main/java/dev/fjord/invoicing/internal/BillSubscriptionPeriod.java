@@ -19,9 +19,12 @@ import dev.fjord.shared.OrganizationId;
 import dev.fjord.subscription.BillingPeriod;
 import dev.fjord.subscription.Subscription;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,6 +154,57 @@ public class BillSubscriptionPeriod {
                     period.start()), billed.endedAt(), customerTaxes);
         }
         UsageReport report = usage.forPeriod(catalog.organization(), subscription, plan, catalog.metrics(plan), period);
+        addCharges(catalog, draft, subscription, plan, report, customerTaxes);
+        if (PlanPeriods.closesPlanPeriod(plan, subscription, period, billed.endedAt())) {
+            addMinimumCommitment(catalog, draft, subscription, plan, PlanPeriods.planPeriodContaining(plan,
+                    subscription, period.start()), billed.endedAt(), customerTaxes);
+        }
+    }
+
+    /**
+     * Lago's minimum commitment true-up, on the invoice closing a plan period: the commitment prorated by the days
+     * the subscription covered of the period, minus the plan and charge fees of the period (on earlier invoices too:
+     * fees paid in advance, monthly charges, pay-in-advance charges), when positive.
+     */
+    private void addMinimumCommitment(BillingCatalog catalog, SubscriptionInvoices.Draft draft,
+            Subscription subscription, Plan plan, BillingPeriod planPeriod, Instant endedAt, List<Tax> customerTaxes) {
+        Long commitment = plan.minimumCommitmentAmountCents();
+        if (commitment == null || commitment <= 0) {
+            return;
+        }
+        LocalDate from = PlanPeriods.later(planPeriod.startDate(),
+                subscription.startedAt().atZone(subscription.zone()).toLocalDate());
+        LocalDate to = endedAt == null ? planPeriod.endDate()
+                : PlanPeriods.earlier(planPeriod.endDate(), endedAt.minusNanos(1).atZone(subscription.zone()).toLocalDate());
+        long days = from.isAfter(to) ? 0 : ChronoUnit.DAYS.between(from, to) + 1;
+        long due = BigDecimal.valueOf(commitment).multiply(BigDecimal.valueOf(days))
+                .divide(BigDecimal.valueOf(SubscriptionFees.fullDays(plan, subscription, planPeriod)), 0,
+                        RoundingMode.HALF_UP).longValueExact();
+        long billedBefore = jdbc.sql("""
+                SELECT coalesce(sum(f.amount_cents), 0) FROM fees f LEFT JOIN invoices i ON i.id = f.invoice_id
+                WHERE f.subscription_id = ? AND f.fee_type IN ('subscription', 'charge')
+                  AND f.from_datetime >= ? AND f.from_datetime < ? AND (i.id IS NULL OR i.status <> 'voided')""")
+                .params(subscription.id(), Timestamp.from(planPeriod.start()), Timestamp.from(planPeriod.endExclusive()))
+                .query(Long.class).single();
+        long billedHere = draft.fees.stream()
+                .filter(f -> subscription.id().equals(f.subscriptionId()) && planPeriod.contains(f.fromDatetime()))
+                .mapToLong(Fee::amountCents).sum();
+        long trueUp = due - billedBefore - billedHere;
+        if (trueUp <= 0) {
+            return;
+        }
+        String name = plan.minimumCommitmentInvoiceDisplayName() != null ? plan.minimumCommitmentInvoiceDisplayName()
+                : "Minimum commitment";
+        Fee fee = SubscriptionInvoices.fee(draft.invoiceId, "commitment", subscription.id(), null, null, name, trueUp,
+                draft.currency, BigDecimal.ONE, BigDecimal.valueOf(trueUp), null, Map.of(), planPeriod.start(),
+                endedAt != null ? endedAt : planPeriod.endExclusive(), draft.now);
+        draft.add(fee, new FeeLine(fee.id(), "commitment", plan.id(), null, trueUp,
+                catalog.rate(plan.id(), null, customerTaxes)));
+    }
+
+    /** One fee per charge bucket of the period, pay-in-advance charges left out. */
+    private void addCharges(BillingCatalog catalog, SubscriptionInvoices.Draft draft, Subscription subscription,
+            Plan plan, UsageReport report, List<Tax> customerTaxes) {
         for (UsageReport.ChargeUsage charge : report.charges()) {
             // pay-in-advance charges were invoiced event by event as they came
             if (charge.charge().payInAdvance() || !charge.charge().invoiceable()) {

@@ -83,6 +83,14 @@ public final class PlanPeriods {
         return started.plusDays(plan.trialPeriod().setScale(0, RoundingMode.CEILING).longValue());
     }
 
+    static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
     private static boolean hasTrial(Plan plan) {
         return plan.trialPeriod() != null && plan.trialPeriod().signum() > 0;
     }
