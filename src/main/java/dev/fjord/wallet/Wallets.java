@@ -9,6 +9,7 @@ import dev.fjord.shared.OrganizationId;
 import dev.fjord.wallet.internal.CustomerBalanceChanged;
 import dev.fjord.wallet.internal.RecurringRules;
 import dev.fjord.wallet.internal.WalletRepository;
+import dev.fjord.wallet.internal.WalletWebhooks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,16 +35,18 @@ public class Wallets {
     private final BillableMetrics metrics;
     private final RecurringRules rules;
     private final ApplicationEventPublisher events;
+    private final WalletWebhooks webhooks;
     private final Clock clock;
 
     Wallets(WalletRepository repository, WalletTransactions transactions, Customers customers, BillableMetrics metrics,
-            RecurringRules rules, ApplicationEventPublisher events, Clock clock) {
+            RecurringRules rules, ApplicationEventPublisher events, WalletWebhooks webhooks, Clock clock) {
         this.repository = repository;
         this.transactions = transactions;
         this.customers = customers;
         this.metrics = metrics;
         this.rules = rules;
         this.events = events;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -73,6 +76,7 @@ public class Wallets {
         }
         rules.create(organization, repository.find(organization, id).orElseThrow(), create.recurringRules(),
                 create.paidCredits(), create.grantedCredits(), now);
+        webhooks.wallet(organization, "wallet.created", id);
         if (create.paidCredits() != null || create.grantedCredits() != null) {
             transactions.topUp(organization, new TopUpRequest(id, create.paidCredits(), create.grantedCredits(), null,
                     null, null, create.ignorePaidTopUpLimits(), create.initialTopUp()));
@@ -116,6 +120,7 @@ public class Wallets {
         }
         rules.checkLimits(organization, updated);
         events.publishEvent(new CustomerBalanceChanged(organization, wallet.customerId()));
+        webhooks.wallet(organization, "wallet.updated", id);
         return updated;
     }
 
@@ -144,9 +149,12 @@ public class Wallets {
     /** Terminates the wallet (idempotent). Remaining credits stay on the record, as in Lago, but are never used. */
     @Transactional
     public Wallet terminate(OrganizationId organization, UUID id) {
-        repository.lock(organization, id).orElseThrow(() -> BillingError.notFound("wallet"));
+        Wallet locked = repository.lock(organization, id).orElseThrow(() -> BillingError.notFound("wallet"));
         repository.terminate(organization, id, clock.instant());
         rules.terminateOfWallet(organization, id, clock.instant());
+        if (locked.isActive()) {
+            webhooks.wallet(organization, "wallet.terminated", id);
+        }
         return repository.find(organization, id).orElseThrow();
     }
 
@@ -156,6 +164,7 @@ public class Wallets {
         for (Wallet wallet : repository.activeOfCustomer(deleted.organization(), deleted.customerId())) {
             repository.terminate(deleted.organization(), wallet.id(), clock.instant());
             rules.terminateOfWallet(deleted.organization(), wallet.id(), clock.instant());
+            webhooks.wallet(deleted.organization(), "wallet.terminated", wallet.id());
         }
     }
 

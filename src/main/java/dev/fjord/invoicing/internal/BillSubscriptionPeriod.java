@@ -58,11 +58,12 @@ public class BillSubscriptionPeriod {
     private final CurrentUsage usage;
     private final PrepaidCredits prepaidCredits;
     private final AppliedCoupons appliedCoupons;
+    private final InvoiceWebhooks webhooks;
     private final Clock clock;
 
     BillSubscriptionPeriod(JdbcClient jdbc, InvoiceRepository invoices, InvoiceNumbering numbering, Plans plans,
             Taxes taxes, Customers customers, Organizations organizations, CurrentUsage usage,
-            PrepaidCredits prepaidCredits, AppliedCoupons appliedCoupons, Clock clock) {
+            PrepaidCredits prepaidCredits, AppliedCoupons appliedCoupons, InvoiceWebhooks webhooks, Clock clock) {
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.numbering = numbering;
@@ -73,6 +74,7 @@ public class BillSubscriptionPeriod {
         this.usage = usage;
         this.prepaidCredits = prepaidCredits;
         this.appliedCoupons = appliedCoupons;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -149,6 +151,7 @@ public class BillSubscriptionPeriod {
             }
         });
         amounts.walletDebits().forEach((walletId, cents) -> prepaidCredits.debit(organization, walletId, cents, invoiceId));
+        webhooks.record(organization, "invoice.created", invoiceId);
         return Optional.of(invoiceId);
     }
 
