@@ -1,9 +1,11 @@
 package dev.fjord.catalog;
 
+import dev.fjord.catalog.internal.BillableMetricJson;
 import dev.fjord.catalog.internal.BillableMetricRepository;
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.Changes;
 import dev.fjord.shared.OrganizationId;
+import dev.fjord.webhook.Webhooks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,10 +24,12 @@ public class BillableMetrics {
     private static final List<String> PRICING_COLUMNS = List.of("aggregation_type", "field_name", "recurring", "weighted_interval");
 
     private final BillableMetricRepository repository;
+    private final Webhooks webhooks;
     private final Clock clock;
 
-    BillableMetrics(BillableMetricRepository repository, Clock clock) {
+    BillableMetrics(BillableMetricRepository repository, Webhooks webhooks, Clock clock) {
         this.repository = repository;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -43,7 +47,7 @@ public class BillableMetrics {
         }
         repository.update(organization, id, changes, now);
         repository.replaceFilters(organization, id, input.filters() == null ? List.of() : input.filters());
-        return repository.findById(organization, id).orElseThrow();
+        return recorded(organization, "billable_metric.created", repository.findById(organization, id).orElseThrow());
     }
 
     @Transactional
@@ -67,7 +71,7 @@ public class BillableMetrics {
         if (input.filters() != null) {
             repository.replaceFilters(organization, id, input.filters());
         }
-        return repository.findById(organization, id).orElseThrow();
+        return recorded(organization, "billable_metric.updated", repository.findById(organization, id).orElseThrow());
     }
 
     public BillableMetric get(OrganizationId organization, String code) {
@@ -101,7 +105,14 @@ public class BillableMetrics {
         Instant now = clock.instant();
         repository.markDeleted(organization, id, now);
         repository.deleteCharges(organization, id, now);
-        return repository.findById(organization, id).orElseThrow();
+        return recorded(organization, "billable_metric.deleted", repository.findById(organization, id).orElseThrow());
+    }
+
+    /** Writes the metric's webhook in the change's transaction; answers the metric. */
+    private BillableMetric recorded(OrganizationId organization, String webhookType, BillableMetric metric) {
+        webhooks.record(organization, webhookType, "billable_metric",
+                () -> BillableMetricJson.of(metric, repository.plansCount(organization, metric.id())));
+        return metric;
     }
 
     /** Rules across fields, checked on the metric as it will be after the change. */

@@ -1,8 +1,10 @@
 package dev.fjord.catalog;
 
+import dev.fjord.catalog.internal.PlanJson;
 import dev.fjord.catalog.internal.PlanRepository;
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.OrganizationId;
+import dev.fjord.webhook.Webhooks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -30,13 +32,16 @@ public class Plans {
     private final BillableMetrics metrics;
     private final Taxes taxes;
     private final ApplicationEventPublisher events;
+    private final Webhooks webhooks;
     private final Clock clock;
 
-    Plans(PlanRepository repository, BillableMetrics metrics, Taxes taxes, ApplicationEventPublisher events, Clock clock) {
+    Plans(PlanRepository repository, BillableMetrics metrics, Taxes taxes, ApplicationEventPublisher events,
+            Webhooks webhooks, Clock clock) {
         this.repository = repository;
         this.metrics = metrics;
         this.taxes = taxes;
         this.events = events;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -55,7 +60,7 @@ public class Plans {
         checkCharges(organization, charges, Set.of());
         writeCharges(organization, id, charges, now);
         applyPlanTaxes(organization, id, input);
-        return repository.findById(organization, id).orElseThrow();
+        return recorded(organization, "plan.created", repository.findById(organization, id).orElseThrow());
     }
 
     @Transactional
@@ -82,7 +87,7 @@ public class Plans {
             writeCharges(organization, id, input.charges(), now);
         }
         applyPlanTaxes(organization, id, input);
-        return repository.findById(organization, id).orElseThrow();
+        return recorded(organization, "plan.updated", repository.findById(organization, id).orElseThrow());
     }
 
     public Plan get(OrganizationId organization, String code) {
@@ -128,7 +133,13 @@ public class Plans {
         UUID id = repository.lockLive(organization, code).orElseThrow(() -> BillingError.notFound("plan"));
         repository.markDeleted(organization, id, clock.instant());
         events.publishEvent(new PlanDeleted(organization, id));
-        return repository.findById(organization, id).orElseThrow();
+        return recorded(organization, "plan.deleted", repository.findById(organization, id).orElseThrow());
+    }
+
+    /** Writes the plan's webhook in the change's transaction; answers the plan. */
+    private Plan recorded(OrganizationId organization, String webhookType, Plan plan) {
+        webhooks.record(organization, webhookType, "plan", () -> PlanJson.of(this, organization, plan));
+        return plan;
     }
 
     private void writeCharges(OrganizationId organization, UUID planId, List<PlanInput.ChargeInput> charges, Instant now) {

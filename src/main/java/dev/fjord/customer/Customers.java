@@ -8,6 +8,7 @@ import dev.fjord.organization.Organizations;
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.Changes;
 import dev.fjord.shared.OrganizationId;
+import dev.fjord.webhook.Webhooks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -30,15 +31,18 @@ public class Customers {
     private final Taxes taxes;
     private final ObjectProvider<CurrencyBoundObjects> currencyBound;
     private final ApplicationEventPublisher events;
+    private final Webhooks webhooks;
     private final Clock clock;
 
     Customers(CustomerRepository repository, Organizations organizations, Taxes taxes,
-            ObjectProvider<CurrencyBoundObjects> currencyBound, ApplicationEventPublisher events, Clock clock) {
+            ObjectProvider<CurrencyBoundObjects> currencyBound, ApplicationEventPublisher events, Webhooks webhooks,
+            Clock clock) {
         this.repository = repository;
         this.organizations = organizations;
         this.taxes = taxes;
         this.currencyBound = currencyBound;
         this.events = events;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -46,8 +50,8 @@ public class Customers {
     @Transactional
     public Customer upsert(OrganizationId organization, CustomerUpsert upsert) {
         Instant now = clock.instant();
-        UUID id = repository.lockLive(organization, upsert.externalId())
-                .orElseGet(() -> create(organization, upsert.externalId(), now));
+        Optional<UUID> existing = repository.lockLive(organization, upsert.externalId());
+        UUID id = existing.orElseGet(() -> create(organization, upsert.externalId(), now));
         if (upsert.changes().sets("currency")) {
             checkCurrencyChange(organization, id, (String) upsert.changes().get("currency"));
         }
@@ -59,7 +63,9 @@ public class Customers {
         if (upsert.taxCodes() != null) {
             taxes.applyToCustomer(organization, id, upsert.taxCodes());
         }
-        return load(organization, id).orElseThrow();
+        Customer customer = load(organization, id).orElseThrow();
+        webhooks.record(organization, existing.isPresent() ? "customer.updated" : "customer.created", "customer", CustomerJson.of(customer));
+        return customer;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.fjord.customer.Customers;
 import dev.fjord.invoicing.internal.InvoiceRepository;
 import dev.fjord.invoicing.internal.InvoiceNumbering;
 import dev.fjord.invoicing.internal.InvoiceTerms;
+import dev.fjord.invoicing.internal.InvoiceWebhooks;
 import dev.fjord.invoicing.internal.OneOffInvoices;
 import dev.fjord.organization.Organization;
 import dev.fjord.organization.Organizations;
@@ -43,17 +44,19 @@ public class Invoices {
     private final Organizations organizations;
     private final OneOffInvoices oneOffInvoices;
     private final ApplicationEventPublisher events;
+    private final InvoiceWebhooks webhooks;
     private final Clock clock;
 
     Invoices(InvoiceRepository repository, InvoiceNumbering numbering, Customers customers,
             Organizations organizations, OneOffInvoices oneOffInvoices, ApplicationEventPublisher events,
-            Clock clock) {
+            InvoiceWebhooks webhooks, Clock clock) {
         this.repository = repository;
         this.numbering = numbering;
         this.customers = customers;
         this.organizations = organizations;
         this.oneOffInvoices = oneOffInvoices;
         this.events = events;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -101,7 +104,7 @@ public class Invoices {
                 List.of(),
                 List.of()));
         repository.insertFee(organization, creditFee(request, now));
-        return load(organization, request.invoiceId()).orElseThrow();
+        return webhooks.record(organization, "invoice.paid_credit_added", load(organization, request.invoiceId()).orElseThrow());
     }
 
     /**
@@ -158,7 +161,7 @@ public class Invoices {
      */
     @Transactional
     public Invoice createOneOff(OrganizationId organization, OneOffInvoiceRequest request) {
-        return load(organization, oneOffInvoices.create(organization, request)).orElseThrow();
+        return webhooks.record(organization, "invoice.one_off_created", load(organization, oneOffInvoices.create(organization, request)).orElseThrow());
     }
 
     /**
@@ -183,7 +186,7 @@ public class Invoices {
             throw new IllegalStateException("invoice " + invoiceId + " changed under its row lock");
         }
         events.publishEvent(new InvoiceVoided(organization, invoiceId));
-        return load(organization, invoiceId).orElseThrow();
+        return webhooks.record(organization, "invoice.voided", load(organization, invoiceId).orElseThrow());
     }
 
     /**
@@ -215,7 +218,7 @@ public class Invoices {
         if (!paymentStatus.equals(invoice.paymentStatus())) {
             repository.updatePaymentStatus(organization, invoiceId, paymentStatus, now);
         }
-        return load(organization, invoiceId).orElseThrow();
+        return webhooks.record(organization, "invoice.created", load(organization, invoiceId).orElseThrow());
     }
 
     /** The taxes applied to these invoices and their fees, by invoice (invoices without taxes map to none). */
@@ -279,9 +282,11 @@ public class Invoices {
             LocalDate today = today(customer, now);
             repository.finalize(organization, invoice.id(),
                     numbering.assign(organization, organizations.get(organization), customer, now), today, today, now);
+            webhooks.record(organization, "invoice.paid_credit_added", invoice.id());
         }
         events.publishEvent(new InvoicePaymentStatusChanged(organization, invoice.id(), invoice.invoiceType(),
                 paymentStatus));
+        webhooks.record(organization, "invoice.payment_status_updated", invoice.id());
     }
 
     private static void checkPaymentStatus(Invoice invoice, String paymentStatus) {

@@ -11,6 +11,7 @@ import dev.fjord.shared.OrganizationId;
 import dev.fjord.subscription.internal.ChangePlan;
 import dev.fjord.subscription.internal.StatusSettlement;
 import dev.fjord.subscription.internal.SubscriptionRepository;
+import dev.fjord.subscription.internal.SubscriptionWebhooks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -31,16 +32,19 @@ public class Subscriptions {
     private final Customers customers;
     private final Plans plans;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final SubscriptionWebhooks webhooks;
     private final Clock clock;
 
     Subscriptions(SubscriptionRepository repository, StatusSettlement settlement, ChangePlan changePlan,
-            Customers customers, Plans plans, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+            Customers customers, Plans plans, org.springframework.context.ApplicationEventPublisher events,
+            SubscriptionWebhooks webhooks, Clock clock) {
         this.repository = repository;
         this.settlement = settlement;
         this.changePlan = changePlan;
         this.customers = customers;
         this.plans = plans;
         this.events = events;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -84,6 +88,7 @@ public class Subscriptions {
                 startsLater ? null : subscriptionAt, input.endingAt(), null, null, now);
         if (!startsLater) {
             events.publishEvent(new SubscriptionStarted(organization, id, now));
+            webhooks.record(organization, "subscription.started", id);
         }
         return repository.findById(organization, id).orElseThrow();
     }
@@ -133,6 +138,8 @@ public class Subscriptions {
             // a downgrade waiting for this subscription's period to end has nothing left to replace (Lago cancels it)
             repository.cancelPendingNext(organization, subscription.id(), now);
             events.publishEvent(new SubscriptionTerminated(organization, subscription.id(), now));
+        } else {
+            webhooks.record(organization, "subscription.canceled", subscription.id());
         }
         return repository.findById(organization, subscription.id()).orElseThrow();
     }

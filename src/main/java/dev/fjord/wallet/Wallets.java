@@ -10,6 +10,7 @@ import dev.fjord.shared.OrganizationId;
 import dev.fjord.wallet.internal.CustomerBalanceChanged;
 import dev.fjord.wallet.internal.RecurringRules;
 import dev.fjord.wallet.internal.WalletRepository;
+import dev.fjord.wallet.internal.WalletWebhooks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,10 +37,12 @@ public class Wallets {
     private final RecurringRules rules;
     private final ApplicationEventPublisher events;
     private final BalanceVersions balanceVersions;
+    private final WalletWebhooks webhooks;
     private final Clock clock;
 
     Wallets(WalletRepository repository, WalletTransactions transactions, Customers customers, BillableMetrics metrics,
-            RecurringRules rules, ApplicationEventPublisher events, BalanceVersions balanceVersions, Clock clock) {
+            RecurringRules rules, ApplicationEventPublisher events, BalanceVersions balanceVersions,
+            WalletWebhooks webhooks, Clock clock) {
         this.repository = repository;
         this.transactions = transactions;
         this.customers = customers;
@@ -47,6 +50,7 @@ public class Wallets {
         this.rules = rules;
         this.events = events;
         this.balanceVersions = balanceVersions;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -77,6 +81,7 @@ public class Wallets {
         }
         rules.create(organization, repository.find(organization, id).orElseThrow(), create.recurringRules(),
                 create.paidCredits(), create.grantedCredits(), now);
+        webhooks.wallet(organization, "wallet.created", id);
         if (create.paidCredits() != null || create.grantedCredits() != null) {
             transactions.topUp(organization, new TopUpRequest(id, create.paidCredits(), create.grantedCredits(), null,
                     null, null, create.ignorePaidTopUpLimits(), create.initialTopUp()));
@@ -121,6 +126,7 @@ public class Wallets {
         }
         rules.checkLimits(organization, updated);
         events.publishEvent(new CustomerBalanceChanged(organization, wallet.customerId()));
+        webhooks.wallet(organization, "wallet.updated", id);
         return updated;
     }
 
@@ -149,10 +155,13 @@ public class Wallets {
     /** Terminates the wallet (idempotent). Remaining credits stay on the record, as in Lago, but are never used. */
     @Transactional
     public Wallet terminate(OrganizationId organization, UUID id) {
-        Wallet wallet = repository.lock(organization, id).orElseThrow(() -> BillingError.notFound("wallet"));
+        Wallet locked = repository.lock(organization, id).orElseThrow(() -> BillingError.notFound("wallet"));
         repository.terminate(organization, id, clock.instant());
         rules.terminateOfWallet(organization, id, clock.instant());
-        balanceVersions.changed(wallet.customerId());
+        balanceVersions.changed(locked.customerId());
+        if (locked.isActive()) {
+            webhooks.wallet(organization, "wallet.terminated", id);
+        }
         return repository.find(organization, id).orElseThrow();
     }
 
@@ -162,6 +171,7 @@ public class Wallets {
         for (Wallet wallet : repository.activeOfCustomer(deleted.organization(), deleted.customerId())) {
             repository.terminate(deleted.organization(), wallet.id(), clock.instant());
             rules.terminateOfWallet(deleted.organization(), wallet.id(), clock.instant());
+            webhooks.wallet(deleted.organization(), "wallet.terminated", wallet.id());
         }
         balanceVersions.changed(deleted.customerId());
     }

@@ -4,6 +4,7 @@ import dev.fjord.shared.OrganizationId;
 import dev.fjord.webhook.internal.Outbox;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,11 +33,22 @@ public class Webhooks {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(OrganizationId organization, String webhookType, String objectType, Object view) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("webhook_type", webhookType);
-        body.put("object_type", objectType);
-        body.put("organization_id", organization.toString());
-        body.put(objectType, view);
-        outbox.add(organization, webhookType, objectType, json.writeValueAsString(body));
+        record(organization, webhookType, objectType, () -> view);
+    }
+
+    /**
+     * The same, building the view only when some endpoint of the organization wants this type: callers whose view
+     * costs queries (an invoice with its fees) pay for it only when a webhook is actually sent.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(OrganizationId organization, String webhookType, String objectType, Supplier<?> view) {
+        outbox.add(organization, webhookType, objectType, () -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("webhook_type", webhookType);
+            body.put("object_type", objectType);
+            body.put("organization_id", organization.toString());
+            body.put(objectType, view.get());
+            return json.writeValueAsString(body);
+        });
     }
 }

@@ -5,7 +5,7 @@ import dev.fjord.catalog.BillableMetric;
 import java.util.List;
 
 /** Lago's {@code billable_metric} object. */
-record BillableMetricJson(
+public record BillableMetricJson(
         String lagoId,
         String name,
         String code,
@@ -25,7 +25,7 @@ record BillableMetricJson(
 
     record Filter(String key, List<String> values) {}
 
-    static BillableMetricJson of(BillableMetric m, long plansCount) {
+    public static BillableMetricJson of(BillableMetric m, long plansCount) {
         return new BillableMetricJson(m.id().toString(), m.name(), m.code(), m.description(),
                 m.aggregationType().code(), m.weightedInterval(), m.recurring(), m.roundingFunction(),
                 m.roundingPrecision(), JsonFormats.timestamp(m.createdAt()), m.fieldName(), null,

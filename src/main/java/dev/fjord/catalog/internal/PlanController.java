@@ -62,7 +62,6 @@ class PlanController {
     }
 
     private PlanJson of(OrganizationId organization, Plan plan) {
-        return PlanJson.of(plan, plans.metricsOf(organization, plan), plans.subscriptionCounts(organization, plan.id()),
-                plans.taxesOf(organization, plan));
+        return PlanJson.of(plans, organization, plan);
     }
 }

@@ -14,7 +14,7 @@ import java.util.UUID;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Lago's {@code plan} object with its charges. */
-record PlanJson(
+public record PlanJson(
         String lagoId,
         String name,
         String invoiceDisplayName,
@@ -47,6 +47,12 @@ record PlanJson(
             List<TaxJson> taxes, Object appliedPricingUnit, String lagoParentId) {}
 
     record FilterJson(String invoiceDisplayName, ObjectNode properties, Map<String, List<String>> values) {}
+
+    /** The plan as the plan endpoints answer it, with its metrics, subscription counts and taxes. */
+    public static PlanJson of(Plans plans, dev.fjord.shared.OrganizationId organization, Plan plan) {
+        return of(plan, plans.metricsOf(organization, plan), plans.subscriptionCounts(organization, plan.id()),
+                plans.taxesOf(organization, plan));
+    }
 
     static PlanJson of(Plan p, Map<UUID, BillableMetric> metrics, long[] subscriptionCounts, Plans.PlanTaxes taxes) {
         MinimumCommitment commitment = p.minimumCommitmentAmountCents() == null ? null

@@ -5,13 +5,8 @@ import dev.fjord.api.IdempotentRequests;
 import dev.fjord.api.JsonInput;
 import dev.fjord.api.ListResponse;
 import dev.fjord.api.PageRequest;
-import dev.fjord.catalog.AddOn;
-import dev.fjord.catalog.AddOns;
-import dev.fjord.coupon.AppliedCoupons;
 import dev.fjord.customer.Customer;
-import dev.fjord.customer.Customers;
 import dev.fjord.invoicing.AppliedTaxes;
-import dev.fjord.invoicing.Fee;
 import dev.fjord.invoicing.Invoice;
 import dev.fjord.invoicing.InvoiceFiles;
 import dev.fjord.invoicing.InvoicePage;
@@ -29,8 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,9 +45,7 @@ class InvoiceController {
     private static final int MAX_FILTER_VALUES = 20;
 
     private final Invoices invoices;
-    private final Customers customers;
-    private final AddOns addOns;
-    private final AppliedCoupons appliedCoupons;
+    private final InvoiceViews views;
     private final RefreshDraftInvoice refreshDraft;
     private final PreviewInvoice previewInvoice;
     private final IdempotentRequests idempotency;
@@ -62,15 +53,12 @@ class InvoiceController {
 
     // Refresh and preview are reached from here, not through Invoices: they build on billing, which the wallet
     // module (itself a user of Invoices) serves with prepaid credits.
-    InvoiceController(Invoices invoices, Customers customers, AddOns addOns, AppliedCoupons appliedCoupons,
-            RefreshDraftInvoice refreshDraft, PreviewInvoice previewInvoice, IdempotentRequests idempotency,
-            InvoiceFiles files) {
+    InvoiceController(Invoices invoices, InvoiceViews views, RefreshDraftInvoice refreshDraft,
+            PreviewInvoice previewInvoice, IdempotentRequests idempotency, InvoiceFiles files) {
         this.refreshDraft = refreshDraft;
         this.previewInvoice = previewInvoice;
         this.invoices = invoices;
-        this.customers = customers;
-        this.addOns = addOns;
-        this.appliedCoupons = appliedCoupons;
+        this.views = views;
         this.idempotency = idempotency;
         this.files = files;
     }
@@ -121,7 +109,7 @@ class InvoiceController {
             @RequestBody(required = false) JsonNode body) {
         InvoicePreview preview = previewInvoice.execute(organization, InvoicePreviewReader.read(body));
         Invoice invoice = preview.invoice();
-        Customer customer = customersOf(organization, List.of(invoice)).get(invoice.customerId());
+        Customer customer = views.customersOf(organization, List.of(invoice)).get(invoice.customerId());
         return Map.of("invoice", InvoiceJson.detailed(invoice, customer, false, Map.of(),
                 new AppliedTaxes(List.of(), Map.of()), preview.couponCredits(), null));
     }
@@ -159,7 +147,7 @@ class InvoiceController {
                 amount(request, "amount_to"),
                 bool(request, "payment_overdue"));
         InvoicePage result = invoices.list(organization, query, page.perPage(), page.offset());
-        Map<UUID, Customer> owners = customersOf(organization, result.invoices());
+        Map<UUID, Customer> owners = views.customersOf(organization, result.invoices());
         Map<UUID, AppliedTaxes> taxes = invoices.appliedTaxes(organization, result.invoices());
         Map<UUID, String> fileUrls = files.urls(organization, result.invoices().stream().map(Invoice::id).toList());
         return ListResponse.of("invoices", result.invoices().stream()
@@ -170,14 +158,7 @@ class InvoiceController {
     }
 
     private InvoiceJson detailed(OrganizationId organization, Invoice invoice) {
-        Customer customer = customersOf(organization, List.of(invoice)).get(invoice.customerId());
-        Map<UUID, AddOn> billed = addOns.byIds(organization,
-                        invoice.fees().stream().map(Fee::addOnId).filter(java.util.Objects::nonNull).distinct().toList())
-                .stream().collect(Collectors.toMap(AddOn::id, Function.identity()));
-        return InvoiceJson.detailed(invoice, customer, invoices.paymentOverdue(invoice), billed,
-                invoices.appliedTaxes(organization, List.of(invoice)).get(invoice.id()),
-                appliedCoupons.creditsOf(organization, List.of(invoice.id())),
-                files.urls(organization, List.of(invoice.id())).get(invoice.id()));
+        return views.detailed(organization, invoice);
     }
 
     /** Values Rails' boolean cast reads as false; any other non-blank value is true. */
@@ -197,11 +178,6 @@ class InvoiceController {
         }
         return text != null && !text.isBlank()
                 && !FALSE_VALUES.contains(text.strip().toLowerCase(java.util.Locale.ROOT));
-    }
-
-    private Map<UUID, Customer> customersOf(OrganizationId organization, List<Invoice> page) {
-        return customers.byIds(organization, page.stream().map(Invoice::customerId).distinct().toList()).stream()
-                .collect(Collectors.toMap(Customer::id, Function.identity()));
     }
 
     /** An id that is not a UUID names no invoice. */

@@ -39,13 +39,15 @@ class SubscriptionInvoices {
     private final InvoiceNumbering numbering;
     private final PrepaidCredits prepaidCredits;
     private final AppliedCoupons appliedCoupons;
+    private final InvoiceWebhooks webhooks;
 
     SubscriptionInvoices(InvoiceRepository invoices, InvoiceNumbering numbering, PrepaidCredits prepaidCredits,
-            AppliedCoupons appliedCoupons) {
+            AppliedCoupons appliedCoupons, InvoiceWebhooks webhooks) {
         this.invoices = invoices;
         this.numbering = numbering;
         this.prepaidCredits = prepaidCredits;
         this.appliedCoupons = appliedCoupons;
+        this.webhooks = webhooks;
     }
 
     /** The fees of one invoice being assembled, with their lines for the calculator. */
@@ -131,6 +133,9 @@ class SubscriptionInvoices {
         });
         amounts.walletDebits().forEach((walletId, cents) ->
                 prepaidCredits.debit(organization, walletId, cents, draft.invoiceId));
+        if (finalized) {
+            webhooks.record(organization, "invoice.created", draft.invoiceId);
+        }
         return draft.invoiceId;
     }
 

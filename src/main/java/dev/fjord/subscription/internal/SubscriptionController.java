@@ -4,14 +4,11 @@ import dev.fjord.api.CurrentOrganization;
 import dev.fjord.api.JsonInput;
 import dev.fjord.api.ListResponse;
 import dev.fjord.api.PageRequest;
-import dev.fjord.catalog.Plan;
 import dev.fjord.catalog.Plans;
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.Changes;
 import dev.fjord.shared.Limits;
 import dev.fjord.shared.OrganizationId;
-import dev.fjord.subscription.BillingPeriod;
-import dev.fjord.subscription.BillingPeriods;
 import dev.fjord.subscription.PlanChange;
 import dev.fjord.subscription.Subscription;
 import dev.fjord.subscription.SubscriptionInput;
@@ -112,10 +109,7 @@ class SubscriptionController {
     }
 
     private SubscriptionJson of(OrganizationId organization, Subscription s, PlanChange change) {
-        Plan plan = plans.getById(organization, s.planId());
-        BillingPeriod period = s.status() != SubscriptionStatus.ACTIVE ? null
-                : BillingPeriods.containing(plan.interval(), s.billingTime(), s.anchorDate(), s.zone(), clock.instant());
-        return SubscriptionJson.of(s, plan, period, change);
+        return SubscriptionJson.at(s, plans.getById(organization, s.planId()), clock.instant(), change);
     }
 
     private static void toTimestamps(Changes changes, String... columns) {

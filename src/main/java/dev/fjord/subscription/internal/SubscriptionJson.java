@@ -3,8 +3,11 @@ package dev.fjord.subscription.internal;
 import dev.fjord.api.JsonFormats;
 import dev.fjord.catalog.Plan;
 import dev.fjord.subscription.BillingPeriod;
+import dev.fjord.subscription.BillingPeriods;
 import dev.fjord.subscription.PlanChange;
 import dev.fjord.subscription.Subscription;
+import dev.fjord.subscription.SubscriptionStatus;
+import java.time.Instant;
 
 /** Lago's {@code subscription} object. */
 record SubscriptionJson(
@@ -34,6 +37,13 @@ record SubscriptionJson(
         long planAmountCents,
         String planAmountCurrency,
         boolean progressiveBillingDisabled) {
+
+    /** The subscription as the API shows it at {@code now}: an active one with its current billing period. */
+    static SubscriptionJson at(Subscription s, Plan plan, Instant now, PlanChange change) {
+        BillingPeriod period = s.status() != SubscriptionStatus.ACTIVE ? null
+                : BillingPeriods.containing(plan.interval(), s.billingTime(), s.anchorDate(), s.zone(), now);
+        return of(s, plan, period, change);
+    }
 
     /** {@code period} is the current billing period of an active subscription, else null. */
     static SubscriptionJson of(Subscription s, Plan plan, BillingPeriod period, PlanChange change) {

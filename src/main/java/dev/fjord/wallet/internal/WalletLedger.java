@@ -30,13 +30,15 @@ public class WalletLedger {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final BalanceVersions balanceVersions;
+    private final WalletWebhooks webhooks;
 
     WalletLedger(LedgerRepository ledger, JdbcClient jdbc, ApplicationEventPublisher events,
-            BalanceVersions balanceVersions) {
+            BalanceVersions balanceVersions, WalletWebhooks webhooks) {
         this.ledger = ledger;
         this.jdbc = jdbc;
         this.events = events;
         this.balanceVersions = balanceVersions;
+        this.webhooks = webhooks;
     }
 
     /** Free credits: settled at once, usable at once. */
@@ -45,6 +47,7 @@ public class WalletLedger {
         WalletTransaction row = inbound(wallet, "granted", "settled", amount, attributes, source, null, now);
         ledger.insert(organization, row);
         moveBalance(organization, wallet, amount.amountCents(), amount.credits(), 0, BigDecimal.ZERO, now);
+        webhooks.transaction(organization, "wallet_transaction.created", row.id());
         return row;
     }
 
@@ -53,6 +56,7 @@ public class WalletLedger {
             TopUpAttributes attributes, String source, UUID invoiceId, Instant now) {
         WalletTransaction row = inbound(wallet, "purchased", "pending", amount, attributes, source, invoiceId, now);
         ledger.insert(organization, row);
+        webhooks.transaction(organization, "wallet_transaction.created", row.id());
         return row;
     }
 
@@ -62,11 +66,16 @@ public class WalletLedger {
             return false;
         }
         moveBalance(organization, wallet, purchase.amountCents(), purchase.creditAmount(), 0, BigDecimal.ZERO, now);
+        webhooks.transaction(organization, "wallet_transaction.updated", purchase.id());
         return true;
     }
 
     public boolean fail(OrganizationId organization, WalletTransaction purchase, Instant now) {
-        return ledger.fail(organization, purchase.id(), now);
+        boolean failed = ledger.fail(organization, purchase.id(), now);
+        if (failed) {
+            webhooks.transaction(organization, "wallet_transaction.updated", purchase.id());
+        }
+        return failed;
     }
 
     /**
@@ -105,6 +114,7 @@ public class WalletLedger {
             ledger.consume(organization, piece.getKey(), row.id(), piece.getValue(), now);
         }
         moveBalance(organization, wallet, -cents, taken.negate(), cents, taken, now);
+        webhooks.transaction(organization, "wallet_transaction.created", row.id());
         return row;
     }
 
@@ -128,6 +138,7 @@ public class WalletLedger {
         ledger.insert(organization, row, outbound.id());
         moveBalance(organization, wallet, outbound.amountCents(), outbound.creditAmount(),
                 -outbound.amountCents(), outbound.creditAmount().negate(), now);
+        webhooks.transaction(organization, "wallet_transaction.created", row.id());
         return row;
     }
 
@@ -180,5 +191,6 @@ public class WalletLedger {
         balanceVersions.changed(wallet.customerId());
         // depletion, threshold rules and alerts follow every balance move, once it commits
         events.publishEvent(new CustomerBalanceChanged(organization, wallet.customerId()));
+        webhooks.wallet(organization, "wallet.updated", wallet.id());
     }
 }

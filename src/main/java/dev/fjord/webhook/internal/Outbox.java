@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -27,7 +28,7 @@ public class Outbox {
     }
 
     /** One pending delivery per endpoint that accepts the type; nothing when the organization has none. */
-    public void add(OrganizationId organization, String webhookType, String objectType, String payload) {
+    public void add(OrganizationId organization, String webhookType, String objectType, Supplier<String> body) {
         List<UUID> endpoints = jdbc.sql("""
                 SELECT id FROM webhook_endpoints
                 WHERE organization_id = ? AND (event_types IS NULL OR ? = ANY (event_types)) ORDER BY id""")
@@ -35,6 +36,7 @@ public class Outbox {
         if (endpoints.isEmpty()) {
             return;
         }
+        String payload = body.get();
         Timestamp now = Timestamp.from(clock.instant());
         for (UUID endpoint : endpoints) {
             jdbc.sql("""

@@ -26,7 +26,7 @@ public class WebhookSettings {
             @Value("${fjord.webhooks.max-backoff:PT1H}") Duration maxBackoff,
             @Value("${fjord.webhooks.poll-interval:PT1S}") Duration pollInterval,
             @Value("${fjord.webhooks.max-in-flight:64}") int maxInFlight,
-            @Value("${LAGO_API_URL:http://localhost:3000}") String issuer,
+            @Value("${fjord.api-url:${LAGO_API_URL:http://localhost:3000}}") String issuer,
             @Value("${LAGO_RSA_PRIVATE_KEY:}") String rsaPrivateKey) {
         if (attempts < 1 || maxInFlight < 1) {
             throw new IllegalArgumentException("fjord.webhooks.attempts and max-in-flight must be at least 1");
