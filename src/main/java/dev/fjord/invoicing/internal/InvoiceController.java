@@ -123,7 +123,7 @@ class InvoiceController {
         Invoice invoice = preview.invoice();
         Customer customer = customersOf(organization, List.of(invoice)).get(invoice.customerId());
         return Map.of("invoice", InvoiceJson.detailed(invoice, customer, false, Map.of(),
-                new AppliedTaxes(List.of(), Map.of()), preview.couponCredits(), null));
+                new AppliedTaxes(List.of(), Map.of()), preview.couponCredits(), List.of(), null));
     }
 
     @PutMapping("/{id}/finalize")
@@ -177,6 +177,7 @@ class InvoiceController {
         return InvoiceJson.detailed(invoice, customer, invoices.paymentOverdue(invoice), billed,
                 invoices.appliedTaxes(organization, List.of(invoice)).get(invoice.id()),
                 appliedCoupons.creditsOf(organization, List.of(invoice.id())),
+                invoices.creditNoteCredits(organization, invoice.id()),
                 files.urls(organization, List.of(invoice.id())).get(invoice.id()));
     }
 
