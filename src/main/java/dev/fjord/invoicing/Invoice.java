@@ -57,7 +57,19 @@ public record Invoice(
             Long prepaidGrantedCreditAmountCents,
             Long prepaidPurchasedCreditAmountCents,
             long totalAmountCents,
-            long totalPaidAmountCents) {
+            long totalPaidAmountCents,
+            long totalOffsettedCreditNoteAmountCents) {
+
+        /** Amounts of an invoice no credit note has offset yet: every invoice when it is created. */
+        public Amounts(long feesAmountCents, long couponsAmountCents, long progressiveBillingCreditAmountCents,
+                long subTotalExcludingTaxesAmountCents, long taxesAmountCents, long subTotalIncludingTaxesAmountCents,
+                long creditNotesAmountCents, long prepaidCreditAmountCents, Long prepaidGrantedCreditAmountCents,
+                Long prepaidPurchasedCreditAmountCents, long totalAmountCents, long totalPaidAmountCents) {
+            this(feesAmountCents, couponsAmountCents, progressiveBillingCreditAmountCents,
+                    subTotalExcludingTaxesAmountCents, taxesAmountCents, subTotalIncludingTaxesAmountCents,
+                    creditNotesAmountCents, prepaidCreditAmountCents, prepaidGrantedCreditAmountCents,
+                    prepaidPurchasedCreditAmountCents, totalAmountCents, totalPaidAmountCents, 0);
+        }
 
         /** One fee total, nothing deducted: what a credit invoice holds. */
         public static Amounts ofFees(long feesAmountCents) {
@@ -80,9 +92,10 @@ public record Invoice(
         return VISIBLE_STATUSES.contains(status);
     }
 
-    /** What remains to be paid; credit-note offsets do not exist yet. A voided invoice owes nothing (Lago). */
+    /** What remains to be paid, net of credit-note offsets. A voided invoice owes nothing (Lago). */
     public long totalDueAmountCents() {
-        return "voided".equals(status) ? 0 : amounts.totalAmountCents() - amounts.totalPaidAmountCents();
+        return "voided".equals(status) ? 0 : Math.max(0, amounts.totalAmountCents() - amounts.totalPaidAmountCents()
+                - amounts.totalOffsettedCreditNoteAmountCents());
     }
 
     /**

@@ -43,18 +43,20 @@ public class Invoices {
     private final Customers customers;
     private final Organizations organizations;
     private final OneOffInvoices oneOffInvoices;
+    private final CreditNoteCredits creditNotes;
     private final ApplicationEventPublisher events;
     private final InvoiceWebhooks webhooks;
     private final Clock clock;
 
     Invoices(InvoiceRepository repository, InvoiceNumbering numbering, Customers customers,
-            Organizations organizations, OneOffInvoices oneOffInvoices, ApplicationEventPublisher events,
-            InvoiceWebhooks webhooks, Clock clock) {
+            Organizations organizations, OneOffInvoices oneOffInvoices, CreditNoteCredits creditNotes,
+            ApplicationEventPublisher events, InvoiceWebhooks webhooks, Clock clock) {
         this.repository = repository;
         this.numbering = numbering;
         this.customers = customers;
         this.organizations = organizations;
         this.oneOffInvoices = oneOffInvoices;
+        this.creditNotes = creditNotes;
         this.events = events;
         this.webhooks = webhooks;
         this.clock = clock;
@@ -166,9 +168,9 @@ public class Invoices {
 
     /**
      * Lago's {@code POST /invoices/{id}/void}. A hidden or unknown invoice is {@code 404 invoice_not_found};
-     * {@code generateCreditNote} (a premium feature in Lago, no credit notes in Fjord) is
-     * {@code 403 feature_unavailable}. Only a finalized invoice whose payment is pending or failed, with nothing paid
-     * and no lost dispute, can be voided; anything else (a draft, a voided invoice, a paid one) is
+     * {@code generateCreditNote} (not built: credit notes are issued with {@code POST /credit_notes}) is
+     * {@code 403 feature_unavailable}. Only a finalized invoice whose payment is pending or failed, with nothing paid,
+     * no lost dispute and no credit note but voided ones, can be voided; anything else (a draft, a voided invoice, a paid one) is
      * {@code 405 not_voidable}. The invoice is row-locked, becomes {@code voided} with {@code voided_at}, and
      * {@link InvoiceVoided} is published in this transaction (the wallet gives back the credits it consumed).
      */
@@ -179,7 +181,7 @@ public class Invoices {
         if (generateCreditNote) {
             throw BillingError.forbidden("feature_unavailable");
         }
-        if (!voidable(invoice)) {
+        if (!voidable(invoice) || creditNotes.anyNotVoidedOn(organization, invoiceId)) {
             throw BillingError.notAllowed("not_voidable");
         }
         if (!repository.markVoided(organization, invoiceId, clock.instant())) {
@@ -239,13 +241,46 @@ public class Invoices {
 
     /**
      * Lago's {@code Invoice#voidable?} (its API rule until lago-api PR #3902): finalized, payment pending or failed,
-     * nothing paid, no lost dispute. Credit notes do not exist yet.
+     * nothing paid, no lost dispute; the caller also checks that no credit note stands on it.
      */
     private static boolean voidable(Invoice invoice) {
         return "finalized".equals(invoice.status())
                 && ("pending".equals(invoice.paymentStatus()) || "failed".equals(invoice.paymentStatus()))
                 && invoice.amounts().totalPaidAmountCents() == 0
                 && invoice.paymentDisputeLostAt() == null;
+    }
+
+    /**
+     * A visible invoice with its fees, row-locked until the caller's transaction ends: credit notes of one invoice are
+     * issued one at a time, so each sees what the others already took. Hidden ones are {@code 404 invoice_not_found}.
+     */
+    @Transactional
+    public Invoice lockVisible(OrganizationId organization, UUID invoiceId) {
+        repository.lock(organization, invoiceId).filter(Invoice::visible)
+                .orElseThrow(() -> BillingError.notFound("invoice"));
+        return load(organization, invoiceId).orElseThrow();
+    }
+
+    /**
+     * A credit note offsets part of what the invoice still owes (Lago's credit-note settlement), in the caller's
+     * transaction with the invoice row locked; an invoice left owing nothing is paid ({@code succeeded}), as in Lago.
+     */
+    @Transactional
+    public void offset(OrganizationId organization, UUID invoiceId, long amountCents) {
+        Invoice invoice = repository.lock(organization, invoiceId).orElseThrow();
+        if (amountCents <= 0 || amountCents > invoice.totalDueAmountCents()) {
+            throw new IllegalArgumentException("an offset is positive and within what the invoice owes: " + amountCents);
+        }
+        Instant now = clock.instant();
+        repository.addOffset(organization, invoiceId, amountCents, now);
+        if (amountCents == invoice.totalDueAmountCents()) {
+            applyPaymentStatus(organization, invoice, "succeeded", now);
+        }
+    }
+
+    /** The credit-note credits the invoice received, for its {@code credits[]}. */
+    public List<CreditNoteCredits.CreditNoteCredit> creditNoteCredits(OrganizationId organization, UUID invoiceId) {
+        return creditNotes.creditsOf(organization, List.of(invoiceId)).getOrDefault(invoiceId, List.of());
     }
 
     /** A visible invoice; hidden ones ({@code open}...) are {@code 404 invoice_not_found}, as in Lago. */

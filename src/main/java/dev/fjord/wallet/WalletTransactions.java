@@ -172,6 +172,36 @@ public class WalletTransactions {
         });
     }
 
+    /**
+     * What a refund of a paid top-up may still take back (Lago's {@code creditable_from_wallet_amount_cents}): what
+     * remains of the bought credits, while their wallet is active; 0 otherwise (nothing bought is left to give back).
+     */
+    public long refundableOfPurchase(OrganizationId organization, UUID purchaseId) {
+        WalletTransaction purchase = rows.find(organization, purchaseId).orElseThrow();
+        boolean active = wallets.find(organization, purchase.walletId()).map(Wallet::isActive).orElse(false);
+        return active && purchase.remainingAmountCents() != null ? purchase.remainingAmountCents() : 0;
+    }
+
+    /**
+     * A refund of a paid top-up (spec §2.3 item 8, Lago's {@code void_prepaid_credit}): the refunded cents are voided
+     * from what remains of that purchase, with the wallet locked, through the ledger's single write path; more than
+     * remains is {@code 422 amount_cents: higher_than_wallet_balance}.
+     */
+    @Transactional
+    public WalletTransaction voidRefundedPurchase(OrganizationId organization, UUID purchaseId, long amountCents) {
+        WalletTransaction purchase = rows.find(organization, purchaseId).orElseThrow();
+        Wallet wallet = wallets.lock(organization, purchase.walletId()).filter(Wallet::isActive)
+                .orElseThrow(() -> BillingError.validation("amount_cents", "higher_than_wallet_balance"));
+        WalletTransaction fresh = rows.find(organization, purchaseId).orElseThrow();
+        if (fresh.remainingAmountCents() == null || amountCents > fresh.remainingAmountCents()
+                || amountCents > wallet.balanceCents()) {
+            throw BillingError.validation("amount_cents", "higher_than_wallet_balance");
+        }
+        return ledger.takeOut(organization, wallet, amountCents, null, "voided", purchaseId,
+                new TopUpAttributes("Refunded credits", fresh.priority(), null, List.of(), false, null), "manual",
+                null, clock.instant());
+    }
+
     /** Per-grant expiry: voids what is left of one grant whose own expiration has come (idempotent). */
     @Transactional
     public void expireGrant(OrganizationId organization, UUID grantId) {

@@ -138,14 +138,14 @@ class InvoiceCalculatorExamplesTest {
     @Test
     void creditAndOneOffInvoicesNeverConsumeWallets() {
         InvoiceComputation invoice = InvoiceCalculator.compute("EUR", List.of(addOnFee("add-on", 1000, "20")),
-                List.of(), List.of(wallet("wallet", 50000, 1, 0)), false);
+                List.of(), List.of(), List.of(wallet("wallet", 50000, 1, 0)), false);
 
         assertThat(Totals.of(invoice)).isEqualTo(new Totals(1000, 0, 1000, 200, 1200, 0, 1200));
         assertThat(invoice.walletDebits()).isEmpty();
     }
 
     @Test
-    void fillsTheInvoiceAmountsWithNoProgressiveBillingNorCreditNotesYet() {
+    void fillsTheInvoiceAmountsWithNoProgressiveBillingYet() {
         InvoiceComputation invoice = subscriptionInvoice("EUR", List.of(subscriptionFee("subscription", 10000, "20")),
                 List.of(fixedCoupon("10 EUR off", 1000, "EUR", 0)), List.of(wallet("wallet", 3000, 1, 0)));
 

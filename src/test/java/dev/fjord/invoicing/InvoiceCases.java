@@ -29,7 +29,7 @@ final class InvoiceCases {
     record InvoiceCase(String currency, List<FeeLine> fees, List<CouponLine> coupons, List<WalletLine> wallets,
             boolean consumesCredits) {
         InvoiceComputation compute() {
-            return InvoiceCalculator.compute(currency, fees, coupons, wallets, consumesCredits);
+            return InvoiceCalculator.compute(currency, fees, coupons, List.of(), wallets, consumesCredits);
         }
     }
 

@@ -69,7 +69,7 @@ final class InvoiceLines {
     /** A subscription invoice (it consumes wallets). */
     static InvoiceComputation subscriptionInvoice(String currency, List<FeeLine> fees, List<CouponLine> coupons,
             List<WalletLine> wallets) {
-        return InvoiceCalculator.compute(currency, fees, coupons, wallets, true);
+        return InvoiceCalculator.compute(currency, fees, coupons, List.of(), wallets, true);
     }
 
     /** One fee's result; decimals compare by value, whatever their scale. */

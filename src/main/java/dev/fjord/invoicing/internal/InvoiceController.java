@@ -111,7 +111,7 @@ class InvoiceController {
         Invoice invoice = preview.invoice();
         Customer customer = views.customersOf(organization, List.of(invoice)).get(invoice.customerId());
         return Map.of("invoice", InvoiceJson.detailed(invoice, customer, false, Map.of(),
-                new AppliedTaxes(List.of(), Map.of()), preview.couponCredits(), null));
+                new AppliedTaxes(List.of(), Map.of()), preview.couponCredits(), List.of(), null));
     }
 
     @PutMapping("/{id}/finalize")

@@ -7,6 +7,7 @@ import dev.fjord.coupon.CouponCredit;
 import dev.fjord.customer.Customer;
 import dev.fjord.customer.CustomerJson;
 import dev.fjord.invoicing.AppliedTaxes;
+import dev.fjord.invoicing.CreditNoteCredits;
 import dev.fjord.invoicing.Fee;
 import dev.fjord.invoicing.Invoice;
 import dev.fjord.shared.Money;
@@ -74,7 +75,7 @@ record InvoiceJson(
 
     record MetadataJson(String lagoId, String key, String value, String createdAt) {}
 
-    /** Lago's {@code V1::CreditSerializer}: a coupon item, before taxes, with the invoice it was taken off. */
+    /** Lago's {@code V1::CreditSerializer}: coupon items (before taxes) and credit-note items (after taxes). */
     record CreditJson(String lagoId, long amountCents, String amountCurrency, boolean beforeTaxes, CreditItem item,
             CreditInvoice invoice) {}
 
@@ -156,19 +157,26 @@ record InvoiceJson(
      * deleted ones included), {@code taxes} its applied taxes.
      */
     static InvoiceJson detailed(Invoice invoice, Customer customer, boolean paymentOverdue, Map<UUID, AddOn> addOns,
-            AppliedTaxes taxes, List<CouponCredit> couponCredits, String fileUrl) {
-        return of(invoice, customer, paymentOverdue, true, addOns, taxes, couponCredits, fileUrl);
+            AppliedTaxes taxes, List<CouponCredit> couponCredits,
+            List<CreditNoteCredits.CreditNoteCredit> creditNoteCredits, String fileUrl) {
+        List<CreditJson> credits = new java.util.ArrayList<>();
+        couponCredits.forEach(c -> credits.add(credit(c, invoice)));
+        creditNoteCredits.forEach(c -> credits.add(new CreditJson(c.id().toString(), c.amountCents(), c.currency(),
+                false, new CreditItem(c.creditNoteId().toString(), "credit_note", c.creditNoteNumber(),
+                        c.creditedInvoiceNumber(), c.description()),
+                new CreditInvoice(invoice.id().toString(), invoice.paymentStatus()))));
+        return of(invoice, customer, paymentOverdue, true, addOns, taxes, credits, fileUrl);
     }
 
     /** A list item: the documented {@code InvoiceObject}, without fees, credits and the other extended fields. */
     static InvoiceJson listed(Invoice invoice, Customer customer, boolean paymentOverdue, AppliedTaxes taxes,
             String fileUrl) {
-        return of(invoice, customer, paymentOverdue, false, Map.of(), taxes, List.of(), fileUrl);
+        return of(invoice, customer, paymentOverdue, false, Map.of(), taxes, null, fileUrl);
     }
 
     /** {@code fileUrl}: the invoice's PDF, null until generated. */
     private static InvoiceJson of(Invoice i, Customer customer, boolean paymentOverdue, boolean detailed,
-            Map<UUID, AddOn> addOns, AppliedTaxes taxes, List<CouponCredit> couponCredits, String fileUrl) {
+            Map<UUID, AddOn> addOns, AppliedTaxes taxes, List<CreditJson> credits, String fileUrl) {
         Invoice.Amounts a = i.amounts();
         return new InvoiceJson(
                 // a preview has no id: it was written nowhere
@@ -197,7 +205,7 @@ record InvoiceJson(
                 a.totalAmountCents(),
                 i.totalDueAmountCents(),
                 a.totalPaidAmountCents(),
-                0,
+                a.totalOffsettedCreditNoteAmountCents(),
                 a.prepaidCreditAmountCents(),
                 a.prepaidGrantedCreditAmountCents(),
                 a.prepaidPurchasedCreditAmountCents(),
@@ -215,7 +223,7 @@ record InvoiceJson(
                 detailed ? i.fees().stream().map(fee -> fee(fee, i,
                         fee.addOnId() == null ? null : addOns.get(fee.addOnId()), taxes.ofFee(fee.id())))
                         .toList() : null,
-                detailed ? couponCredits.stream().map(c -> credit(c, i)).toList() : null,
+                credits,
                 i.metadata().stream()
                         .map(m -> new MetadataJson(m.id().toString(), m.key(), m.value(),
                                 JsonFormats.timestamp(m.createdAt())))

@@ -163,6 +163,24 @@ public class InvoiceRepository {
                 .update();
     }
 
+    /** What credit notes offset on the invoice grows by {@code amountCents}. */
+    public void addOffset(OrganizationId organization, UUID id, long amountCents, Instant now) {
+        jdbc.sql("""
+                UPDATE invoices SET total_offsetted_credit_note_amount_cents
+                    = total_offsetted_credit_note_amount_cents + ?, updated_at = ?
+                WHERE organization_id = ? AND id = ?""")
+                .params(amountCents, timestamp(now), organization.value(), id).update();
+    }
+
+    /** A fee's share of the credit notes its invoice consumed (Lago's {@code precise_credit_notes_amount_cents}). */
+    public void recordCreditNotesShare(OrganizationId organization, UUID feeId, BigDecimal share) {
+        if (share.signum() == 0) {
+            return;
+        }
+        jdbc.sql("UPDATE fees SET precise_credit_notes_amount_cents = ? WHERE organization_id = ? AND id = ?")
+                .params(share, organization.value(), feeId).update();
+    }
+
     /** The invoice, any status, without fees and metadata. */
     public Optional<Invoice> find(OrganizationId organization, UUID id) {
         return jdbc.sql("SELECT * FROM invoices WHERE organization_id = ? AND id = ?")
@@ -523,7 +541,8 @@ public class InvoiceRepository {
                         Rows.nullableLong(rs, "prepaid_granted_credit_amount_cents"),
                         Rows.nullableLong(rs, "prepaid_purchased_credit_amount_cents"),
                         rs.getLong("total_amount_cents"),
-                        rs.getLong("total_paid_amount_cents")),
+                        rs.getLong("total_paid_amount_cents"),
+                        rs.getLong("total_offsetted_credit_note_amount_cents")),
                 Rows.instant(rs.getTimestamp("payment_dispute_lost_at")),
                 Rows.instant(rs.getTimestamp("finalized_at")),
                 Rows.instant(rs.getTimestamp("voided_at")),

@@ -45,6 +45,7 @@ class InvoiceViews {
         return InvoiceJson.detailed(invoice, customer, invoices.paymentOverdue(invoice), billed,
                 invoices.appliedTaxes(organization, List.of(invoice)).get(invoice.id()),
                 appliedCoupons.creditsOf(organization, List.of(invoice.id())),
+                invoices.creditNoteCredits(organization, invoice.id()),
                 files.urls(organization, List.of(invoice.id())).get(invoice.id()));
     }
 

@@ -67,7 +67,7 @@ class PayInAdvanceCharges {
         if (!charge.invoiceable()) {
             BigDecimal taxes = BigDecimal.valueOf(fee.amountCents()).multiply(rate).movePointLeft(2);
             invoices.insertFee(organization, SubscriptionInvoices.taxed(fee,
-                    new FeeResult(BigDecimal.ZERO, taxes, Money.round(taxes)), rate));
+                    new FeeResult(BigDecimal.ZERO, taxes, Money.round(taxes), BigDecimal.ZERO), rate));
             return;
         }
         draft.plans.put(plan.id(), plan);

@@ -6,6 +6,7 @@ import dev.fjord.catalog.Plan;
 import dev.fjord.coupon.AppliedCoupons;
 import dev.fjord.customer.Customer;
 import dev.fjord.invoicing.CouponLine;
+import dev.fjord.invoicing.CreditNoteCredits;
 import dev.fjord.invoicing.Fee;
 import dev.fjord.invoicing.FeeLine;
 import dev.fjord.invoicing.FeeResult;
@@ -38,14 +39,16 @@ class SubscriptionInvoices {
     private final InvoiceRepository invoices;
     private final InvoiceNumbering numbering;
     private final PrepaidCredits prepaidCredits;
+    private final CreditNoteCredits creditNotes;
     private final AppliedCoupons appliedCoupons;
     private final InvoiceWebhooks webhooks;
 
     SubscriptionInvoices(InvoiceRepository invoices, InvoiceNumbering numbering, PrepaidCredits prepaidCredits,
-            AppliedCoupons appliedCoupons, InvoiceWebhooks webhooks) {
+            CreditNoteCredits creditNotes, AppliedCoupons appliedCoupons, InvoiceWebhooks webhooks) {
         this.invoices = invoices;
         this.numbering = numbering;
         this.prepaidCredits = prepaidCredits;
+        this.creditNotes = creditNotes;
         this.appliedCoupons = appliedCoupons;
         this.webhooks = webhooks;
     }
@@ -84,7 +87,7 @@ class SubscriptionInvoices {
 
     /**
      * The amounts of the draft's fees: the customer's active coupons and {@code extraCoupons} before tax, the
-     * customer's wallets last when {@code consumesCredits}. Nothing is written.
+     * customer's credit notes (row-locked) and then wallets last when {@code consumesCredits}. Nothing is written.
      */
     InvoiceComputation amounts(BillingCatalog catalog, Customer customer, Draft draft, List<CouponLine> extraCoupons,
             boolean consumesCredits) {
@@ -94,6 +97,7 @@ class SubscriptionInvoices {
                 draft.currency));
         couponLines.addAll(extraCoupons);
         return InvoiceCalculator.compute(draft.currency, draft.lines, couponLines,
+                consumesCredits ? creditNotes.lockAvailable(organization, customer.id(), draft.currency) : List.of(),
                 consumesCredits ? prepaidCredits.wallets(organization, customer.id(), draft.currency) : List.of(),
                 consumesCredits);
     }
@@ -125,12 +129,18 @@ class SubscriptionInvoices {
                 draft.currency, issuingDate, issuingDate.plusDays(netPaymentTerm), netPaymentTerm,
                 timezone, null, false, 4, amounts.toAmounts(), null, finalized ? now : null,
                 null, now, now, List.of(), List.of()));
-        taxedFees(draft, amounts).forEach(fee -> invoices.insertFee(organization, fee));
+        for (Fee fee : taxedFees(draft, amounts)) {
+            invoices.insertFee(organization, fee);
+            invoices.recordCreditNotesShare(organization, fee.id(),
+                    amounts.fees().get(fee.id()).preciseCreditNotesAmountCents());
+        }
         amounts.couponAmounts().forEach((appliedCouponId, cents) -> {
             if (cents > 0) {
                 appliedCoupons.recordUse(organization, appliedCouponId, draft.invoiceId, cents);
             }
         });
+        amounts.creditNoteAmounts().forEach((creditNoteId, cents) ->
+                creditNotes.consume(organization, creditNoteId, cents, draft.invoiceId));
         amounts.walletDebits().forEach((walletId, cents) ->
                 prepaidCredits.debit(organization, walletId, cents, draft.invoiceId));
         if (finalized) {

@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
 /**
  * What wallets may pay for on an invoice (spec §4.3 step 1, Lago's
  * {@code AllocatePrepaidCreditsByWalletsService#calculate_amounts_for_fees_by_type_and_bm}): per fee type and billable
- * metric, the fees' sub-totals plus their precise taxes, largest first.
+ * metric, the fees' sub-totals plus their precise taxes minus their credit-note shares, largest first.
  */
 public final class PayableBuckets {
     private PayableBuckets() {}
@@ -25,15 +25,14 @@ public final class PayableBuckets {
     private record Key(String feeType, UUID billableMetricId) {}
 
     public static List<Bucket> of(List<FeeLine> fees, Map<UUID, BigDecimal> preciseCoupons,
-            Map<UUID, BigDecimal> preciseTaxes, long invoiceTotalCents) {
+            Map<UUID, BigDecimal> preciseTaxes, Map<UUID, BigDecimal> preciseCreditNotes, long invoiceTotalCents) {
         Map<Key, BigDecimal> caps = new LinkedHashMap<>();
         for (FeeLine fee : fees) {
             BigDecimal subTotal = BigDecimal.valueOf(fee.amountCents()).subtract(preciseCoupons.get(fee.key()));
             if (subTotal.signum() == 0) {
                 continue;
             }
-            // Lago also subtracts the fee's share of credit notes here; there are none yet.
-            BigDecimal cap = subTotal.add(preciseTaxes.get(fee.key()));
+            BigDecimal cap = subTotal.add(preciseTaxes.get(fee.key())).subtract(preciseCreditNotes.get(fee.key()));
             if (cap.signum() > 0) {
                 caps.merge(new Key(fee.feeType(), fee.billableMetricId()), cap, BigDecimal::add);
             }

@@ -1,0 +1,75 @@
+package dev.fjord.creditnote;
+
+import dev.fjord.creditnote.internal.CreditNoteRepository;
+import dev.fjord.creditnote.internal.IssueCreditNote;
+import dev.fjord.shared.BillingError;
+import dev.fjord.shared.OrganizationId;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The creditnote module's public face (spec §5.10): issue, estimate, read, refund status and void. Later invoices
+ * consume the credit through {@code invoicing.CreditNoteCredits}, which this module implements.
+ */
+@Service
+public class CreditNotes {
+    private final IssueCreditNote issue;
+    private final CreditNoteRepository store;
+    private final Clock clock;
+
+    CreditNotes(IssueCreditNote issue, CreditNoteRepository store, Clock clock) {
+        this.issue = issue;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Issues a credit note on a finalized invoice; see {@code IssueCreditNote} for the rules and their Lago codes. */
+    @Transactional
+    public CreditNote create(OrganizationId organization, CreditNoteRequest request) {
+        return get(organization, issue.create(organization, request));
+    }
+
+    public CreditNoteEstimate estimate(OrganizationId organization, UUID invoiceId,
+            List<CreditNoteRequest.ItemRequest> items) {
+        return issue.estimate(organization, invoiceId, items);
+    }
+
+    public CreditNote get(OrganizationId organization, UUID id) {
+        return store.find(organization, id).orElseThrow(() -> BillingError.notFound("credit_note"));
+    }
+
+    public List<CreditNote> list(OrganizationId organization, CreditNoteQuery query, int limit, long offset) {
+        return store.list(organization, query, limit, offset);
+    }
+
+    public long count(OrganizationId organization, CreditNoteQuery query) {
+        return store.count(organization, query);
+    }
+
+    /** Lago's {@code PUT /credit_notes/{id}}: the refund status (pending, succeeded with {@code refunded_at}, failed). */
+    @Transactional
+    public CreditNote updateRefundStatus(OrganizationId organization, UUID id, String refundStatus) {
+        store.lock(organization, id).orElseThrow(() -> BillingError.notFound("credit_note"));
+        if (!CreditNote.REFUND_STATUSES.contains(refundStatus)) {
+            throw BillingError.validation("refund_status", "value_is_invalid");
+        }
+        store.updateRefundStatus(organization, id, refundStatus, clock.instant());
+        return get(organization, id);
+    }
+
+    /**
+     * Lago's {@code PUT /credit_notes/{id}/void}: what is left of the credit is cancelled ({@code voided}, balance 0).
+     * A credit note with nothing left (consumed, refund only, already voided) is {@code 405 no_voidable_amount}.
+     */
+    @Transactional
+    public CreditNote voidCreditNote(OrganizationId organization, UUID id) {
+        store.lock(organization, id).orElseThrow(() -> BillingError.notFound("credit_note"));
+        if (!store.markVoided(organization, id, clock.instant())) {
+            throw BillingError.notAllowed("no_voidable_amount");
+        }
+        return get(organization, id);
+    }
+}
