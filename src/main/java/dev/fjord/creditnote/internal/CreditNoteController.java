@@ -5,6 +5,7 @@ import dev.fjord.api.JsonInput;
 import dev.fjord.api.ListResponse;
 import dev.fjord.api.PageRequest;
 import dev.fjord.creditnote.CreditNote;
+import dev.fjord.creditnote.CreditNoteFiles;
 import dev.fjord.creditnote.CreditNoteQuery;
 import dev.fjord.creditnote.CreditNoteRequest;
 import dev.fjord.creditnote.CreditNotes;
@@ -45,11 +46,13 @@ class CreditNoteController {
     private final CreditNotes creditNotes;
     private final Invoices invoices;
     private final Customers customers;
+    private final CreditNoteFiles files;
 
-    CreditNoteController(CreditNotes creditNotes, Invoices invoices, Customers customers) {
+    CreditNoteController(CreditNotes creditNotes, Invoices invoices, Customers customers, CreditNoteFiles files) {
         this.creditNotes = creditNotes;
         this.invoices = invoices;
         this.customers = customers;
+        this.files = files;
     }
 
     @PostMapping
@@ -101,6 +104,14 @@ class CreditNoteController {
         return Map.of("credit_note", json(organization, note));
     }
 
+    /** Lago's download: the PDF, generated now if missing; the answer is the credit note with its {@code file_url}. */
+    @PostMapping("/{id}/download")
+    Map<String, Object> download(@CurrentOrganization OrganizationId organization, @PathVariable String id) {
+        UUID noteId = noteId(id);
+        files.generate(organization, noteId);
+        return Map.of("credit_note", json(organization, creditNotes.get(organization, noteId)));
+    }
+
     @PutMapping("/{id}/void")
     Map<String, Object> voidCreditNote(@CurrentOrganization OrganizationId organization, @PathVariable String id) {
         return Map.of("credit_note", json(organization, creditNotes.voidCreditNote(organization, noteId(id))));
@@ -125,14 +136,17 @@ class CreditNoteController {
                         notes.stream().map(CreditNote::customerId).distinct().toList()).stream()
                 .collect(Collectors.toMap(Customer::id, Function.identity()));
         Map<UUID, Fee> fees = fees(organization, notes);
+        Map<UUID, String> fileUrls = files.urls(organization, notes.stream().map(CreditNote::id).toList());
         return ListResponse.of("credit_notes",
-                notes.stream().map(n -> CreditNoteJson.of(n, owners.get(n.customerId()), fees)).toList(), page,
+                notes.stream().map(n -> CreditNoteJson.of(n, owners.get(n.customerId()), fees, fileUrls.get(n.id())))
+                        .toList(), page,
                 creditNotes.count(organization, query));
     }
 
     private CreditNoteJson json(OrganizationId organization, CreditNote note) {
         Customer customer = customers.byIds(organization, List.of(note.customerId())).get(0);
-        return CreditNoteJson.of(note, customer, fees(organization, List.of(note)));
+        return CreditNoteJson.of(note, customer, fees(organization, List.of(note)),
+                files.urls(organization, List.of(note.id())).get(note.id()));
     }
 
     /** The credited fees, read from their invoices (one read per distinct invoice of the page). */

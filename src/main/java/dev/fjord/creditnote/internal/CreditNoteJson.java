@@ -57,7 +57,8 @@ record CreditNoteJson(
 
     record FeeItem(String type, String name, String invoiceDisplayName) {}
 
-    static CreditNoteJson of(CreditNote note, Customer customer, Map<UUID, Fee> fees) {
+    /** {@code fileUrl}: the credit note's PDF, null until generated. */
+    static CreditNoteJson of(CreditNote note, Customer customer, Map<UUID, Fee> fees, String fileUrl) {
         return new CreditNoteJson(
                 note.id().toString(),
                 CustomerJson.DEFAULT_BILLING_ENTITY,
@@ -85,7 +86,7 @@ record CreditNoteJson(
                 JsonFormats.number(note.taxesRate()),
                 JsonFormats.timestamp(note.createdAt()),
                 JsonFormats.timestamp(note.updatedAt()),
-                null,
+                fileUrl,
                 null,
                 false,
                 CustomerJson.of(customer),
