@@ -106,6 +106,10 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css)).getText();
     }
 
+    String href(String css) {
+        return driver.findElement(By.cssSelector(css)).getAttribute("href");
+    }
+
     String page() {
         return driver.findElement(By.tagName("body")).getText();
     }

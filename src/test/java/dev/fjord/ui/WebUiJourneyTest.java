@@ -102,6 +102,11 @@ class WebUiJourneyTest extends ApiTest {
         browser.click("Mark as paid");
         assertThat(browser.page()).contains("Payment status updated.", "Succeeded");
         browser.screenshot("06-invoice-paid");
+        String invoicePage = browser.path();
+        browser.click("Download PDF"); // the first download makes the PDF, then the browser shows it
+        assertThat(browser.path()).startsWith("/documents/").endsWith(".pdf");
+        browser.open(invoicePage);
+        assertThat(browser.href("#pdf-link")).contains("/documents/"); // made once: now a plain link
 
         browser.open("/customers/cust-bakery");
         browser.click("Prepaid energy");
@@ -119,6 +124,22 @@ class WebUiJourneyTest extends ApiTest {
         // 80.00 + 10 × 0.50 = 85.00 (170 credits)
         assertThat(browser.text("#balance")).isEqualTo("€85.00");
         assertThat(browser.text("#ledger")).contains("Referral reward", "+10");
+
+        // A one-off invoice of an add-on from the customer page, read by the API's own reader
+        api.post("/api/v1/add_ons", """
+                {"add_on": {"name": "Oven installation", "code": "oven_install", "amount_cents": 15000,
+                  "amount_currency": "EUR"}}""");
+        browser.open("/customers/cust-bakery");
+        browser.fillAria("Units", "two");
+        browser.click("Create invoice");
+        assertThat(browser.page()).contains("The invoice was not created.");
+        browser.fillAria("Units", "2");
+        browser.fillAria("Description", "Two ovens");
+        browser.click("Create invoice");
+        assertThat(browser.page()).contains("created.", "One off invoice", "Two ovens");
+        // 2 × 150.00 = 300.00; no taxes set up, and one-off invoices never take wallet credits
+        assertThat(browser.text("#invoice-total")).isEqualTo("€300.00");
+        browser.screenshot("07b-one-off-invoice");
     }
 
     @Test

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * Reads {@code PUT /invoices/{id}}: {@code {"invoice": {"payment_status", "metadata": [{id, key, value}]}}}, and
  * {@code POST /invoices}: {@code {"invoice": {"external_customer_id", "currency", "fees": [...]}}}.
  */
-final class InvoiceInputReader {
+public final class InvoiceInputReader {
     /** Lago's Metadata::InvoiceMetadata limits. */
     static final int MAX_METADATA = 5;
     static final int MAX_METADATA_KEY_LENGTH = 20;
@@ -50,7 +50,7 @@ final class InvoiceInputReader {
      * for features Fjord lacks ({@code skip_psp}, {@code payment_method}, {@code invoice_custom_section}) are
      * ignored.
      */
-    static OneOffInvoiceRequest readOneOff(JsonInput input) {
+    public static OneOffInvoiceRequest readOneOff(JsonInput input) {
         String externalCustomerId = input.string("external_customer_id", Limits.MAX_TEXT_LENGTH);
         String currency = input.string("currency", 3, Formats::isCurrency, "value_is_invalid");
         String billingEntityCode = input.string("billing_entity_code", Limits.MAX_TEXT_LENGTH);

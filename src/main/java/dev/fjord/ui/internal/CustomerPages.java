@@ -1,5 +1,6 @@
 package dev.fjord.ui.internal;
 
+import dev.fjord.catalog.AddOns;
 import dev.fjord.catalog.Plans;
 import dev.fjord.coupon.AppliedCouponQuery;
 import dev.fjord.coupon.AppliedCoupons;
@@ -49,10 +50,12 @@ class CustomerPages {
     private final CurrentUsage usage;
     private final AppliedCoupons appliedCoupons;
     private final Plans plans;
+    private final AddOns addOns;
 
     CustomerPages(Customers customers, Subscriptions subscriptions, Wallets wallets, Invoices invoices,
-            CurrentUsage usage, AppliedCoupons appliedCoupons, Plans plans) {
+            CurrentUsage usage, AppliedCoupons appliedCoupons, Plans plans, AddOns addOns) {
         this.plans = plans;
+        this.addOns = addOns;
         this.customers = customers;
         this.subscriptions = subscriptions;
         this.wallets = wallets;
@@ -144,6 +147,7 @@ class CustomerPages {
                 new InvoiceQuery(externalId, null, null, null, null, null, null, null, null, null), SECTION_SIZE, 0)
                 .invoices());
         model.addAttribute("plans", plans.list(organization, PLANS_OFFERED, 0));
+        model.addAttribute("addOns", addOns.list(organization, PLANS_OFFERED, 0).addOns());
         model.addAttribute("suggestedSubscriptionId", "sub-" + UUID.randomUUID().toString().substring(0, 8));
         model.addAttribute("coupons", appliedCoupons.listOfCustomer(organization,
                 new AppliedCouponQuery(externalId, "active", null), SECTION_SIZE, 0).appliedCoupons());

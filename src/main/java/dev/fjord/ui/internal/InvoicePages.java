@@ -3,6 +3,7 @@ package dev.fjord.ui.internal;
 import dev.fjord.customer.Customer;
 import dev.fjord.customer.Customers;
 import dev.fjord.invoicing.Invoice;
+import dev.fjord.invoicing.InvoiceFiles;
 import dev.fjord.invoicing.InvoicePage;
 import dev.fjord.invoicing.InvoiceQuery;
 import dev.fjord.invoicing.Invoices;
@@ -22,15 +23,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Invoices: the filtered list, the invoice page, and the actions on it (payment status, void, finalize). */
+/**
+ * Invoices: the filtered list, the invoice page, and the actions on it (payment status, void, finalize, PDF
+ * download).
+ */
 @Controller
 class InvoicePages {
     private final Invoices invoices;
     private final Customers customers;
+    private final InvoiceFiles files;
 
-    InvoicePages(Invoices invoices, Customers customers) {
+    InvoicePages(Invoices invoices, Customers customers, InvoiceFiles files) {
         this.invoices = invoices;
         this.customers = customers;
+        this.files = files;
     }
 
     @GetMapping("/invoices")
@@ -62,7 +68,21 @@ class InvoicePages {
         model.addAttribute("invoice", invoice);
         model.addAttribute("customer", customers.getRowById(organization, invoice.customerId()));
         model.addAttribute("taxes", invoices.appliedTaxes(organization, List.of(invoice)).get(invoice.id()));
+        model.addAttribute("pdfUrl", files.urls(organization, List.of(id)).get(id));
         return "invoices/show";
+    }
+
+    /** The API's download: the PDF of a finalized invoice is made on first demand, then the browser goes to it. */
+    @PostMapping("/invoices/{id}/pdf")
+    String pdf(@AuthenticationPrincipal WebUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        OrganizationId organization = user.organization();
+        try {
+            files.generate(organization, id);
+        } catch (BillingError refused) {
+            redirect.addFlashAttribute("alert", ErrorMessages.sentence(refused));
+            return "redirect:/invoices/" + id;
+        }
+        return "redirect:" + files.urls(organization, List.of(id)).get(id);
     }
 
     @PostMapping("/invoices/{id}/payment-status")
