@@ -25,9 +25,10 @@ class WalletPrepaidCredits implements PrepaidCredits {
         this.jdbc = jdbc;
     }
 
+    /** Locked, so the balances the invoice allocates are the ones it will debit in the same transaction. */
     @Override
     public List<WalletLine> wallets(OrganizationId organization, UUID customerId, String currency) {
-        return wallets.activeOfCustomer(organization, customerId).stream()
+        return wallets.lockActiveOfCustomer(organization, customerId).stream()
                 .filter(w -> w.currency().equals(currency) && w.balanceCents() > 0)
                 .map(w -> new WalletLine(w.id(), w.balanceCents(), w.priority(), w.createdAt(),
                         Set.copyOf(w.appliesToFeeTypes()), metricIds(w)))

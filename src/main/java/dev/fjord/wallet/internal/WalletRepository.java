@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,6 +93,18 @@ public class WalletRepository {
         return jdbc.sql(SELECT + " WHERE w.organization_id = ? AND w.customer_id = ? AND w.status = 'active'"
                         + " ORDER BY w.priority, w.created_at, w.id")
                 .params(organization.value(), customerId).query(this::row).list();
+    }
+
+    /**
+     * The customer's active wallets, row-locked in id order (the order every other multi-wallet path locks in, so
+     * billing and threshold top-ups never deadlock), answered in allocation order: priority, oldest, id.
+     */
+    public List<Wallet> lockActiveOfCustomer(OrganizationId organization, UUID customerId) {
+        List<Wallet> locked = jdbc.sql(SELECT + " WHERE w.organization_id = ? AND w.customer_id = ? AND w.status = 'active'"
+                        + " ORDER BY w.id FOR UPDATE OF w")
+                .params(organization.value(), customerId).query(this::row).list();
+        return locked.stream().sorted(Comparator.comparingInt(Wallet::priority)
+                .thenComparing(Wallet::createdAt).thenComparing(Wallet::id)).toList();
     }
 
     public long countActive(OrganizationId organization, UUID customerId) {
