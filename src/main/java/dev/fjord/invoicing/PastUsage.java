@@ -86,6 +86,7 @@ public class PastUsage {
         List<UsageReport.ChargeUsage> charges = new ArrayList<>();
         long amount = 0;
         long taxes = 0;
+        long inAdvanceTaxes = 0;
         for (Charge charge : plan.charges()) {
             List<Fee> chargeFees = byCharge.get(charge.id());
             BillableMetric metric = planMetrics.get(charge.billableMetricId());
@@ -101,11 +102,13 @@ public class PastUsage {
                     buckets.stream().map(UsageReport.Bucket::units).reduce(BigDecimal.ZERO, BigDecimal::add),
                     buckets.stream().mapToLong(UsageReport.Bucket::eventsCount).sum(), chargeAmount, buckets));
             amount += chargeAmount;
-            taxes += chargeFees.stream().mapToLong(Fee::taxesAmountCents).sum();
+            long chargeTaxes = chargeFees.stream().mapToLong(Fee::taxesAmountCents).sum();
+            taxes += chargeTaxes;
+            inAdvanceTaxes += charge.payInAdvance() ? chargeTaxes : 0;
         }
         // Lago shows a period's last second, not the next period's first.
         return new UsageReport(row.from(), row.to().minusSeconds(1), row.issuingDate(), row.currency(), amount, taxes,
-                charges);
+                charges, inAdvanceTaxes);
     }
 
     private static Map<String, String> groupedBy(Fee fee) {

@@ -176,6 +176,7 @@ public class CurrentUsage {
         List<UsageReport.ChargeUsage> charges = new ArrayList<>();
         long amountCents = 0;
         long taxesCents = 0;
+        long inAdvanceTaxesCents = 0;
         for (Charge charge : plan.charges()) {
             BillableMetric metric = priced.metrics().get(charge.billableMetricId());
             if (metric == null || metric.deletedAt() != null) {
@@ -188,11 +189,13 @@ public class CurrentUsage {
             if (applyTaxes) {
                 BigDecimal rate = priced.taxRates().getOrDefault(charge.id(), BigDecimal.ZERO);
                 for (UsageReport.Bucket bucket : usage.buckets()) {
-                    taxesCents += Money.percentOf(bucket.amountCents(), rate);
+                    long tax = Money.percentOf(bucket.amountCents(), rate);
+                    taxesCents += tax;
+                    inAdvanceTaxesCents += charge.payInAdvance() ? tax : 0;
                 }
             }
         }
         return new UsageReport(period.start(), period.endExclusive().minusSeconds(1), period.endDate().plusDays(1),
-                plan.amountCurrency(), amountCents, taxesCents, charges);
+                plan.amountCurrency(), amountCents, taxesCents, charges, inAdvanceTaxesCents);
     }
 }

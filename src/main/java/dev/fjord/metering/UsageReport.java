@@ -16,7 +16,9 @@ public record UsageReport(
         String currency,
         long amountCents,
         long taxesAmountCents,
-        List<ChargeUsage> charges) {
+        List<ChargeUsage> charges,
+        // of taxesAmountCents, the taxes of pay-in-advance charges: those were invoiced with each event
+        long inAdvanceTaxesAmountCents) {
 
     public long totalAmountCents() {
         return amountCents + taxesAmountCents;

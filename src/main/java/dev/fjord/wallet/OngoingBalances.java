@@ -59,15 +59,20 @@ public class OngoingBalances {
         return new Computed(balances, current.validUntil());
     }
 
-    /** Unbilled usage of the customer's active subscriptions: per currency, cents per metric code (taxes apart). */
+    /**
+     * Unbilled usage of the customer's active subscriptions: per currency, cents per metric code (taxes apart).
+     * Pay-in-advance charges are left out (spec §4.5): each event's fee was invoiced, and paid by wallets, already.
+     */
     private static Map<String, Map<String, Long>> usageByCurrency(List<UsageReport> reports) {
         Map<String, Map<String, Long>> byCurrency = new HashMap<>();
         for (UsageReport report : reports) {
             Map<String, Long> keys = byCurrency.computeIfAbsent(report.currency(), c -> new HashMap<>());
             for (UsageReport.ChargeUsage charge : report.charges()) {
-                keys.merge(charge.metric().code(), charge.amountCents(), Long::sum);
+                if (!charge.charge().payInAdvance()) {
+                    keys.merge(charge.metric().code(), charge.amountCents(), Long::sum);
+                }
             }
-            keys.merge(TAXES, report.taxesAmountCents(), Long::sum);
+            keys.merge(TAXES, report.taxesAmountCents() - report.inAdvanceTaxesAmountCents(), Long::sum);
         }
         return byCurrency;
     }

@@ -73,8 +73,11 @@ class AdvanceChargeScenarioTest extends ApiTest {
         // 1 call × 1.00, paid by the wallet: total 0
         assertThat(invoice.get("prepaid_credit_amount_cents").longValue()).isEqualTo(100);
         assertThat(invoice.get("total_amount_cents").longValue()).isZero();
-        assertThat(api.get("/api/v1/wallets/" + wallet).body().get("wallet").get("balance_cents").longValue())
-                .isEqualTo(400);
+        JsonNode after = api.get("/api/v1/wallets/" + wallet).body().get("wallet");
+        assertThat(after.get("balance_cents").longValue()).isEqualTo(400);
+        // spec §4.5: the call was invoiced and paid already, so it is not ongoing usage too (500 − 100 = 400, not 300)
+        assertThat(after.get("ongoing_usage_balance_cents").longValue()).isZero();
+        assertThat(after.get("ongoing_balance_cents").longValue()).isEqualTo(400);
     }
 
     @Test
