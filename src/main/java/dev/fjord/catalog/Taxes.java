@@ -121,14 +121,14 @@ public class Taxes {
         if (taxCodes != null && !taxCodes.isEmpty()) {
             return resolve(organization, taxCodes);
         }
-        for (Map<UUID, List<Tax>> level : List.of(ofAddOns(organization, List.of(addOnId)),
-                ofCustomers(organization, List.of(customerId)))) {
+        for (Map<UUID, List<Tax>> level : List.of(forPricing(organization, Owner.ADD_ON, addOnId),
+                forPricing(organization, Owner.CUSTOMER, customerId))) {
             List<Tax> found = level.values().stream().findFirst().orElse(List.of());
             if (!found.isEmpty()) {
                 return found;
             }
         }
-        return appliedToOrganization(organization);
+        return repository.appliedToOrganization(organization, false);
     }
 
     /**
@@ -136,19 +136,24 @@ public class Taxes {
      * organization's.
      */
     public List<Tax> forFee(OrganizationId organization, UUID planId, UUID chargeId, UUID customerId) {
-        for (Map<UUID, List<Tax>> level : List.of(ofCharges(organization, List.of(chargeId)),
-                ofPlans(organization, List.of(planId)), ofCustomers(organization, List.of(customerId)))) {
+        for (Map<UUID, List<Tax>> level : List.of(forPricing(organization, Owner.CHARGE, chargeId),
+                forPricing(organization, Owner.PLAN, planId), forPricing(organization, Owner.CUSTOMER, customerId))) {
             List<Tax> taxes = level.values().stream().findFirst().orElse(List.of());
             if (!taxes.isEmpty()) {
                 return taxes;
             }
         }
-        return appliedToOrganization(organization);
+        return repository.appliedToOrganization(organization, false);
+    }
+
+    /** An owner's taxes for pricing a fee: rates without the API's usage counts, which cost a scan of customers. */
+    private Map<UUID, List<Tax>> forPricing(OrganizationId organization, Owner owner, UUID ownerId) {
+        return repository.linked(organization, owner, List.of(ownerId), false);
     }
 
     /** The taxes applied to the organization (its default billing entity in Lago's terms). */
     public List<Tax> appliedToOrganization(OrganizationId organization) {
-        return repository.appliedToOrganization(organization);
+        return repository.appliedToOrganization(organization, true);
     }
 
     private Instant now() {

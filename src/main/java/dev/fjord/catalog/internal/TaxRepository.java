@@ -56,8 +56,19 @@ public class TaxRepository {
     }
 
     private static String select(String extraColumns) {
-        return "SELECT " + extraColumns + """
-                t.*,
+        return select(extraColumns, true);
+    }
+
+    /**
+     * Without counts the four usage counts read 0: pricing needs a tax's rate only, and the customers count scans
+     * every customer of the organization for a tax applied to it.
+     */
+    private static String select(String extraColumns, boolean withCounts) {
+        return "SELECT " + extraColumns + "t.*, " + (withCounts ? COUNTS
+                : "0 AS add_ons_count, 0 AS customers_count, 0 AS plans_count, 0 AS charges_count\n") + "FROM taxes t\n";
+    }
+
+    private static final String COUNTS = """
                   (SELECT count(*) FROM add_ons_taxes aot JOIN add_ons a ON a.id = aot.add_on_id AND a.deleted_at IS NULL
                     WHERE aot.tax_id = t.id AND aot.organization_id = t.organization_id) AS add_ons_count,
                   (SELECT count(*) FROM customers c
@@ -69,9 +80,7 @@ public class TaxRepository {
                     WHERE pt.tax_id = t.id AND pt.organization_id = t.organization_id) AS plans_count,
                   (SELECT count(*) FROM charges_taxes cht JOIN charges ch ON ch.id = cht.charge_id AND ch.deleted_at IS NULL
                     WHERE cht.tax_id = t.id AND cht.organization_id = t.organization_id) AS charges_count
-                FROM taxes t
-                """;
-    }
+            """;
 
     public UUID insert(OrganizationId organization, Changes values, Instant now) {
         UUID id = Ids.newId();
@@ -131,8 +140,8 @@ public class TaxRepository {
                 .params(organization.value()).query(Long.class).single();
     }
 
-    public List<Tax> appliedToOrganization(OrganizationId organization) {
-        return jdbc.sql(select() + """
+    public List<Tax> appliedToOrganization(OrganizationId organization, boolean withCounts) {
+        return jdbc.sql(select("", withCounts) + """
                  WHERE t.organization_id = ? AND t.deleted_at IS NULL AND t.applied_to_organization
                 ORDER BY t.name, t.code""")
                 .params(organization.value()).query(TaxRepository::row).list();
@@ -170,11 +179,16 @@ public class TaxRepository {
 
     /** The live taxes of each owner, by name; owners without taxes are absent from the map. */
     public Map<UUID, List<Tax>> linked(OrganizationId organization, Owner owner, Collection<UUID> ownerIds) {
+        return linked(organization, owner, ownerIds, true);
+    }
+
+    public Map<UUID, List<Tax>> linked(OrganizationId organization, Owner owner, Collection<UUID> ownerIds,
+            boolean withCounts) {
         if (ownerIds.isEmpty()) {
             return Map.of();
         }
         Map<UUID, List<Tax>> byOwner = new LinkedHashMap<>();
-        jdbc.sql(select("l." + owner.column + " AS owner_id, ") + " JOIN " + owner.table + " l ON l.tax_id = t.id"
+        jdbc.sql(select("l." + owner.column + " AS owner_id, ", withCounts) + " JOIN " + owner.table + " l ON l.tax_id = t.id"
                         + " WHERE l.organization_id = :organization AND l." + owner.column + " IN (:owners)"
                         + " AND t.deleted_at IS NULL ORDER BY t.name, t.code")
                 .param("organization", organization.value())
