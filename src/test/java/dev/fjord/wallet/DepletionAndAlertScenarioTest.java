@@ -53,6 +53,39 @@ class DepletionAndAlertScenarioTest extends ApiTest {
     }
 
     @Test
+    void aBalanceDebitedToZeroIsDepletedWithoutPricingAndItsAlertStillFires() {
+        // no usage: a wallet whose balance is zero is depleted whatever its usage (the check skips pricing it)
+        String walletId = wallet("\"code\": \"main\", \"granted_credits\": \"5\"");
+        var created = api.post("/api/v1/customers/acme/wallets/main/alerts", "{\"alerts\": [{\"alert_type\":"
+                + " \"wallet_ongoing_balance_amount\", \"code\": \"low\", \"thresholds\": [{\"value\": 100}]}]}");
+        assertThat(created.status()).as(created.raw()).isEqualTo(200);
+
+        // 5 − 5 voided = 0 credits: depleted, and the alert's 500 → 0 cents crosses 100
+        void_(walletId, "5");
+        awaitWebhooks("wallet.depleted_ongoing_balance", 1, 2);
+        awaitWebhooks("alert.triggered", 1, 2);
+        assertThat(webhooks("wallet.depleted_ongoing_balance").get(0).get("wallet").get("balance_cents").longValue())
+                .isZero();
+        assertThat(webhooks("alert.triggered").get(0).get("triggered_alert").get("current_value").toString())
+                .isEqualTo("0.0");
+
+        // +2 granted re-arms (200 > 0); voiding them empties the wallet again: a second depletion, once
+        api.post("/api/v1/wallet_transactions", "{\"wallet_transaction\": {\"wallet_id\": \"" + walletId
+                + "\", \"granted_credits\": \"2\"}}");
+        pause(1000);
+        void_(walletId, "2");
+        awaitWebhooks("wallet.depleted_ongoing_balance", 2, 2);
+        pause(500);
+        assertThat(webhooks("wallet.depleted_ongoing_balance")).hasSize(2);
+    }
+
+    private void void_(String walletId, String credits) {
+        var voided = api.post("/api/v1/wallet_transactions", "{\"wallet_transaction\": {\"wallet_id\": \""
+                + walletId + "\", \"voided_credits\": \"" + credits + "\"}}");
+        assertThat(voided.status()).as(voided.raw()).isEqualTo(200);
+    }
+
+    @Test
     void alertsFireWhenTheirThresholdsAreCrossedInTheirDirection() {
         wallet("\"code\": \"main\", \"granted_credits\": \"10\"");
         var created = api.post("/api/v1/customers/acme/wallets/main/alerts", "{\"alerts\": ["

@@ -41,9 +41,11 @@ public class BalanceReactions {
         if (active.isEmpty()) {
             return;
         }
-        Map<UUID, OngoingBalance> balances = balances(organization, active);
+        // Pricing the usage is the costly part (a third of a billing run's invoices debit a wallet): a wallet whose
+        // balance is zero or below is depleted whatever its usage, so only positive balances need the usage priced.
+        Map<UUID, OngoingBalance> balances = anyPositive(active) ? balances(organization, active) : Map.of();
         for (Wallet wallet : active) {
-            boolean depleted = balances.get(wallet.id()).ongoingBalanceCents() <= 0;
+            boolean depleted = wallet.balanceCents() <= 0 || balances.get(wallet.id()).ongoingBalanceCents() <= 0;
             if (depleted != wallets.isDepleted(organization, wallet.id())) {
                 reportDepletion(organization, wallet.id(), customerId);
             }
@@ -55,15 +57,24 @@ public class BalanceReactions {
     /** Re-reads under the wallet's lock, so two concurrent reactions report one depletion once. */
     private void reportDepletion(OrganizationId organization, UUID walletId, UUID customerId) {
         Wallet wallet = wallets.lock(organization, walletId).orElseThrow();
-        List<Wallet> active = wallets.activeOfCustomer(organization, customerId);
-        OngoingBalance balance = balances(organization, active).get(walletId);
-        if (balance == null) {
-            return;
+        boolean depleted;
+        if (wallet.isActive() && wallet.balanceCents() <= 0) {
+            depleted = true; // usage only lowers an ongoing balance: no need to price it
+        } else {
+            List<Wallet> active = wallets.activeOfCustomer(organization, customerId);
+            OngoingBalance balance = balances(organization, active).get(walletId);
+            if (balance == null) {
+                return;
+            }
+            depleted = balance.ongoingBalanceCents() <= 0;
         }
-        boolean depleted = balance.ongoingBalanceCents() <= 0;
         if (wallets.markDepleted(organization, walletId, depleted) && depleted) {
             webhooks.record(organization, "wallet.depleted_ongoing_balance", "wallet", views.one(organization, wallet));
         }
+    }
+
+    private static boolean anyPositive(List<Wallet> active) {
+        return active.stream().anyMatch(wallet -> wallet.balanceCents() > 0);
     }
 
     private Map<UUID, OngoingBalance> balances(OrganizationId organization, List<Wallet> active) {
