@@ -41,11 +41,12 @@ public class BalanceReactions {
         if (active.isEmpty()) {
             return;
         }
-        // Pricing the usage is the costly part (a third of a billing run's invoices debit a wallet): a wallet whose
-        // balance is zero or below is depleted whatever its usage, so only positive balances need the usage priced.
-        Map<UUID, OngoingBalance> balances = anyPositive(active) ? balances(organization, active) : Map.of();
+        // Pricing the usage is the costly part (a third of a billing run's invoices debit a wallet): only wallets
+        // that are not depleted whatever their usage need it priced.
+        boolean anyNeedsPricing = active.stream().anyMatch(wallet -> !depletedWhateverUsage(wallet));
+        Map<UUID, OngoingBalance> balances = anyNeedsPricing ? balances(organization, active) : Map.of();
         for (Wallet wallet : active) {
-            boolean depleted = wallet.balanceCents() <= 0 || balances.get(wallet.id()).ongoingBalanceCents() <= 0;
+            boolean depleted = depletedWhateverUsage(wallet) || balances.get(wallet.id()).ongoingBalanceCents() <= 0;
             if (depleted != wallets.isDepleted(organization, wallet.id())) {
                 reportDepletion(organization, wallet.id(), customerId);
             }
@@ -58,8 +59,8 @@ public class BalanceReactions {
     private void reportDepletion(OrganizationId organization, UUID walletId, UUID customerId) {
         Wallet wallet = wallets.lock(organization, walletId).orElseThrow();
         boolean depleted;
-        if (wallet.isActive() && wallet.balanceCents() <= 0) {
-            depleted = true; // usage only lowers an ongoing balance: no need to price it
+        if (wallet.isActive() && depletedWhateverUsage(wallet)) {
+            depleted = true;
         } else {
             List<Wallet> active = wallets.activeOfCustomer(organization, customerId);
             OngoingBalance balance = balances(organization, active).get(walletId);
@@ -73,8 +74,9 @@ public class BalanceReactions {
         }
     }
 
-    private static boolean anyPositive(List<Wallet> active) {
-        return active.stream().anyMatch(wallet -> wallet.balanceCents() > 0);
+    /** Usage only lowers an ongoing balance, so a balance at zero or below is depleted without pricing usage. */
+    private static boolean depletedWhateverUsage(Wallet wallet) {
+        return wallet.balanceCents() <= 0;
     }
 
     private Map<UUID, OngoingBalance> balances(OrganizationId organization, List<Wallet> active) {
