@@ -77,6 +77,15 @@ final class Browser implements AutoCloseable {
         input.sendKeys(value);
     }
 
+    /** Sets an input's value as a script would: date-time pickers take no typed text in a portable way. */
+    void setValue(String name, String value) {
+        driver.executeScript("arguments[0].value = arguments[1];", driver.findElement(By.name(name)), value);
+    }
+
+    void tick(String name, String value) {
+        driver.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']")).click();
+    }
+
     void select(String name, String visibleText) {
         new Select(driver.findElement(By.name(name))).selectByVisibleText(visibleText);
     }

@@ -1,10 +1,10 @@
 package dev.fjord.catalog.internal;
 
 import dev.fjord.api.CurrentOrganization;
-import dev.fjord.api.JsonInput;
 import dev.fjord.api.ListResponse;
 import dev.fjord.api.PageRequest;
 import dev.fjord.catalog.AddOnPage;
+import dev.fjord.catalog.AddOnPayload;
 import dev.fjord.catalog.AddOns;
 import dev.fjord.shared.OrganizationId;
 import java.util.Map;
@@ -31,14 +31,14 @@ class AddOnController {
     @PostMapping
     Map<String, Object> create(@CurrentOrganization OrganizationId organization,
             @RequestBody(required = false) JsonNode body) {
-        var input = AddOnInputReader.read(JsonInput.root(body, "add_on"), true);
+        var input = AddOnPayload.read(body, true);
         return Map.of("add_on", AddOnJson.of(addOns.create(organization, input)));
     }
 
     @PutMapping("/{code}")
     Map<String, Object> update(@CurrentOrganization OrganizationId organization, @PathVariable String code,
             @RequestBody(required = false) JsonNode body) {
-        var input = AddOnInputReader.read(JsonInput.root(body, "add_on"), false);
+        var input = AddOnPayload.read(body, false);
         return Map.of("add_on", AddOnJson.of(addOns.update(organization, code, input)));
     }
 

@@ -2,10 +2,10 @@ package dev.fjord.catalog.internal;
 
 import dev.fjord.api.CurrentOrganization;
 import dev.fjord.api.JsonFormats;
-import dev.fjord.api.JsonInput;
 import dev.fjord.api.ListResponse;
 import dev.fjord.api.PageRequest;
 import dev.fjord.catalog.Tax;
+import dev.fjord.catalog.TaxPayload;
 import dev.fjord.catalog.TaxPage;
 import dev.fjord.catalog.Taxes;
 import dev.fjord.shared.OrganizationId;
@@ -38,14 +38,14 @@ class TaxController {
     @PostMapping
     Map<String, Object> create(@CurrentOrganization OrganizationId organization,
             @RequestBody(required = false) JsonNode body) {
-        var values = TaxInputReader.read(JsonInput.root(body, "tax"), true);
+        var values = TaxPayload.read(body, true);
         return Map.of("tax", TaxEndpointJson.of(taxes.create(organization, values)));
     }
 
     @PutMapping("/{code}")
     Map<String, Object> update(@CurrentOrganization OrganizationId organization, @PathVariable String code,
             @RequestBody(required = false) JsonNode body) {
-        var changes = TaxInputReader.read(JsonInput.root(body, "tax"), false);
+        var changes = TaxPayload.read(body, false);
         return Map.of("tax", TaxEndpointJson.of(taxes.update(organization, code, changes)));
     }
 

@@ -1,10 +1,10 @@
 package dev.fjord.coupon.internal;
 
 import dev.fjord.api.CurrentOrganization;
-import dev.fjord.api.JsonInput;
 import dev.fjord.api.ListResponse;
 import dev.fjord.api.PageRequest;
 import dev.fjord.coupon.CouponPage;
+import dev.fjord.coupon.CouponPayload;
 import dev.fjord.coupon.Coupons;
 import dev.fjord.shared.OrganizationId;
 import java.time.Clock;
@@ -34,14 +34,14 @@ class CouponController {
     @PostMapping
     Map<String, Object> create(@CurrentOrganization OrganizationId organization,
             @RequestBody(required = false) JsonNode body) {
-        var input = CouponInputReader.read(JsonInput.root(body, "coupon"), true, clock.instant());
+        var input = CouponPayload.read(body, true, clock.instant());
         return Map.of("coupon", CouponJson.of(coupons.create(organization, input)));
     }
 
     @PutMapping("/{code}")
     Map<String, Object> update(@CurrentOrganization OrganizationId organization, @PathVariable String code,
             @RequestBody(required = false) JsonNode body) {
-        var input = CouponInputReader.read(JsonInput.root(body, "coupon"), false, clock.instant());
+        var input = CouponPayload.read(body, false, clock.instant());
         return Map.of("coupon", CouponJson.of(coupons.update(organization, code, input)));
     }
 

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Lago's coupon payload → a {@link CouponInput}, every field error collected into one 422. */
-final class CouponInputReader {
+public final class CouponInputReader {
     static final List<String> COUPON_TYPES = List.of("fixed_amount", "percentage");
     static final List<String> FREQUENCIES = List.of("once", "recurring", "forever");
     static final List<String> EXPIRATIONS = List.of("no_expiration", "time_limit");
@@ -33,7 +33,7 @@ final class CouponInputReader {
      * On create, name, code, coupon_type, frequency and expiration are mandatory and the rules across fields are
      * checked here; on update they are checked against the stored coupon by {@code Coupons}.
      */
-    static CouponInput read(JsonInput in, boolean creating, Instant now) {
+    public static CouponInput read(JsonInput in, boolean creating, Instant now) {
         Changes changes = new Changes();
         String name = in.string("name", MAX_TEXT_LENGTH);
         String code = in.string("code", MAX_TEXT_LENGTH);

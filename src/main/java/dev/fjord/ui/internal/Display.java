@@ -52,6 +52,11 @@ public class Display {
         return format.format(credits);
     }
 
+    /** A rate in percent as typed: 20.00000 → "20%", 5.5 → "5.5%". */
+    public String percent(BigDecimal rate) {
+        return rate == null ? "—" : rate.stripTrailingZeros().toPlainString() + "%";
+    }
+
     public String time(Instant instant, String timezone) {
         return instant == null ? "—" : DATE_TIME.format(instant.atZone(zone(timezone)));
     }

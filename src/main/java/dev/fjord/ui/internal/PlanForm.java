@@ -1,8 +1,5 @@
 package dev.fjord.ui.internal;
 
-import dev.fjord.shared.Formats;
-import dev.fjord.shared.Money;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +11,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The plan form as Lago's plan payload: the plan, and at most one usage charge — standard (one price per unit) or
- * graduated (tiers). People type prices in currency units; the API takes the plan price in minor units, so an exact
- * conversion is made here (never a rounding: a price with more decimals than the currency has is sent as typed, and
- * the API rejects it with its own message).
+ * graduated (tiers). People type prices in currency units; {@link TypedAmount} turns the plan price into the API's
+ * minor units.
  */
 final class PlanForm {
     static final String NO_CHARGE = "";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,16}(\\.[0-9]+)?");
     private static final Pattern INTEGER = Pattern.compile("[0-9]{1,18}");
 
     private PlanForm() {}
@@ -42,7 +37,7 @@ final class PlanForm {
         putText(plan, "amount_currency", currency);
         String price = text(form.getFirst("amount_cents"));
         if (!price.isEmpty()) {
-            plan.set("amount_cents", minorUnits(price, currency));
+            plan.set("amount_cents", TypedAmount.minorUnits(price, currency));
         }
         plan.put("pay_in_advance", form.containsKey("pay_in_advance"));
         ArrayNode charges = plan.putArray("charges");
@@ -85,17 +80,6 @@ final class PlanForm {
             putText(properties, "amount", form.getFirst("standard_amount"));
         }
         return charge;
-    }
-
-    private static tools.jackson.databind.JsonNode minorUnits(String price, String currency) {
-        if (DECIMAL.matcher(price).matches() && Formats.isCurrency(currency)) {
-            BigDecimal units = new BigDecimal(price);
-            int exponent = Money.exponent(currency);
-            if (units.scale() <= exponent) {
-                return JSON.numberNode(units.movePointRight(exponent).longValueExact());
-            }
-        }
-        return JSON.stringNode(price);
     }
 
     private static tools.jackson.databind.JsonNode integer(String text) {

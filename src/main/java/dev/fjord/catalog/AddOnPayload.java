@@ -1,4 +1,4 @@
-package dev.fjord.catalog.internal;
+package dev.fjord.catalog;
 
 import static dev.fjord.shared.Limits.MAX_AMOUNT_CENTS;
 import static dev.fjord.shared.Limits.MAX_CODES_PER_REQUEST;
@@ -6,17 +6,21 @@ import static dev.fjord.shared.Limits.MAX_LONG_TEXT_LENGTH;
 import static dev.fjord.shared.Limits.MAX_TEXT_LENGTH;
 
 import dev.fjord.api.JsonInput;
-import dev.fjord.catalog.AddOnInput;
 import dev.fjord.shared.Changes;
 import dev.fjord.shared.Formats;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
-/** Lago's add-on payload → an {@link AddOnInput}, every field error collected into one 422. */
-final class AddOnInputReader {
-    private AddOnInputReader() {}
+/**
+ * Lago's add-on payload ({@code {"add_on": {...}}}) → an {@link AddOnInput}, every field error collected into one
+ * 422: {@code POST/PUT /api/v1/add_ons} and the web UI's add-on form read it here.
+ */
+public final class AddOnPayload {
+    private AddOnPayload() {}
 
     /** On create, name, code, amount_cents and amount_currency are mandatory; on update none can be cleared. */
-    static AddOnInput read(JsonInput in, boolean creating) {
+    public static AddOnInput read(JsonNode body, boolean creating) {
+        JsonInput in = JsonInput.root(body, "add_on");
         Changes changes = new Changes();
         String name = in.string("name", MAX_TEXT_LENGTH);
         String code = in.string("code", MAX_TEXT_LENGTH);
@@ -44,7 +48,7 @@ final class AddOnInputReader {
      * {@code tax_codes}: the full list ({@code []} removes every tax); absent or null leaves the taxes as they are,
      * as in Lago (Rails drops a null where it permits an array).
      */
-    static List<String> taxCodes(JsonInput in) {
+    private static List<String> taxCodes(JsonInput in) {
         return in.stringList("tax_codes", MAX_CODES_PER_REQUEST, MAX_TEXT_LENGTH);
     }
 }
