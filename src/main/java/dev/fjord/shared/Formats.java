@@ -39,6 +39,11 @@ public final class Formats {
         return code != null && code.length() == 2 && COUNTRIES.contains(code.toUpperCase(Locale.ROOT));
     }
 
+    /** One e-mail address (a person's sign-in). */
+    public static boolean isEmail(String value) {
+        return value != null && EMAIL.matcher(value.strip()).matches();
+    }
+
     /** Lago accepts several addresses separated by commas in one e-mail field. */
     public static boolean isEmailList(String value) {
         if (value == null || value.isBlank()) {

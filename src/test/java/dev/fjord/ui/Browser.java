@@ -101,6 +101,11 @@ final class Browser implements AutoCloseable {
         navigateBy(driver.findElement(By.xpath("//*[self::button or self::a][normalize-space()='" + text + "']")));
     }
 
+    /** Clicks the button named by its {@code aria-label} (one of several alike, such as a row's "Remove"). */
+    void clickAria(String label) {
+        navigateBy(driver.findElement(By.cssSelector("button[aria-label='" + label + "']")));
+    }
+
     void clickIn(String formId, String text) {
         navigateBy(driver.findElement(By.xpath("//*[@id='" + formId + "']//button[normalize-space()='" + text + "']")));
     }

@@ -286,10 +286,55 @@ class WebUiJourneyTest extends ApiTest {
         assertThat(browser.page()).contains("Coupon welcome deleted", "No coupons yet.");
     }
 
+    @Test
+    void adminAddsAUserWhoSignsInWithoutUserManagement() {
+        signIn();
+        browser.click("Users");
+        assertThat(browser.text("#users")).contains(email, "Admin", "You");
+        String lena = "lena-" + UUID.randomUUID() + "@nordlys.test";
+        browser.fillLabelled("E-mail", lena);
+        browser.fillLabelled("Initial password (at least 8 characters)", "short");
+        browser.select("role", "Finance");
+        browser.click("Add user");
+        assertThat(browser.text(".field.invalid")).contains("Use at least 8 characters.");
+        browser.fillLabelled("Initial password (at least 8 characters)", "first-password");
+        browser.click("Add user");
+        assertThat(browser.page()).contains("User " + lena + " added");
+        assertThat(browser.text("#users")).contains(lena, "Finance");
+        browser.fillAria("New password for " + lena, "second-password");
+        browser.clickAria("Reset password of " + lena);
+        assertThat(browser.page()).contains("Password of " + lena + " changed.");
+        browser.screenshot("15-users");
+
+        browser.signOut();
+        signIn(lena, "first-password"); // the reset replaced it
+        assertThat(browser.page()).contains("That e-mail and password do not match.");
+        signIn(lena, "second-password");
+        assertThat(browser.path()).startsWith("/customers");
+        assertThat(browser.text("nav")).contains("Customers").doesNotContain("Users");
+        browser.open("/users"); // a finance user is refused (403)
+        assertThat(browser.text("#forbidden")).contains("This page is for the admins of your organization.");
+        browser.screenshot("16-users-forbidden");
+
+        browser.signOut();
+        signIn();
+        browser.click("Users");
+        browser.clickAria("Remove " + lena);
+        assertThat(browser.page()).contains("User " + lena + " removed.");
+        assertThat(browser.text("#users")).contains(email).doesNotContain(lena);
+        browser.signOut();
+        signIn(lena, "second-password");
+        assertThat(browser.page()).contains("That e-mail and password do not match.");
+    }
+
     private void signIn() {
+        signIn(email, PASSWORD);
+    }
+
+    private void signIn(String who, String password) {
         browser.open("/login");
-        browser.fill("email", email);
-        browser.fill("password", PASSWORD);
+        browser.fill("email", who);
+        browser.fill("password", password);
         browser.click("Sign in");
     }
 }

@@ -2,6 +2,7 @@ package dev.fjord.organization.internal;
 
 import dev.fjord.organization.NewOrganization;
 import dev.fjord.organization.Organization;
+import dev.fjord.organization.UserAccount;
 import dev.fjord.shared.Changes;
 import dev.fjord.shared.Ids;
 import dev.fjord.shared.OrganizationId;
@@ -15,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -28,11 +28,12 @@ public class OrganizationRepository {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder();
+    private final UserRepository users;
 
-    OrganizationRepository(JdbcClient jdbc, Clock clock) {
+    OrganizationRepository(JdbcClient jdbc, Clock clock, UserRepository users) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.users = users;
     }
 
     public Optional<Organization> find(OrganizationId id) {
@@ -66,14 +67,8 @@ public class OrganizationRepository {
                 .params(Ids.newId(), id, ApiKeyDigest.of(organization.apiKey()), ApiKeyDigest.prefix(organization.apiKey()), now)
                 .update();
         if (organization.adminEmail() != null) {
-            UUID userId = Ids.newId();
-            jdbc.sql("INSERT INTO users (id, email, password_hash, created_at) VALUES (?, ?, ?, ?)")
-                    .params(userId, organization.adminEmail().toLowerCase(Locale.ROOT),
-                            passwords.encode(organization.adminPassword()), now)
-                    .update();
-            jdbc.sql("INSERT INTO memberships (id, organization_id, user_id, role, created_at) VALUES (?, ?, ?, 'admin', ?)")
-                    .params(Ids.newId(), id, userId, now)
-                    .update();
+            users.insert(new OrganizationId(id), organization.adminEmail().toLowerCase(Locale.ROOT),
+                    organization.adminPassword(), UserAccount.ADMIN, now.toInstant()).orElseThrow();
         }
         return new OrganizationId(id);
     }

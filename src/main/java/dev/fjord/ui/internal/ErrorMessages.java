@@ -46,6 +46,9 @@ final class ErrorMessages {
             entry("update_on_voided_invoice", "A voided invoice cannot be changed."),
             entry("not_voidable", "Only a finalized invoice with nothing paid can be voided."),
             entry("coupon_is_not_reusable", "This coupon is already applied to this customer."),
+            entry("password_too_short", "Use at least 8 characters."),
+            entry("password_too_long", "Use at most 72 characters (fewer with accents or symbols)."),
+            entry("cannot_remove_yourself", "You cannot remove yourself; another admin can."),
             entry("cannot_change_started_subscription", "A subscription that has started cannot be changed this way."));
 
     private ErrorMessages() {}

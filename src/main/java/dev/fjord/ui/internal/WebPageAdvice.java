@@ -31,6 +31,12 @@ class WebPageAdvice {
         return user == null ? null : organizations.get(user.organization());
     }
 
+    /** Whether the navigation offers the admin-only pages. */
+    @ModelAttribute("isAdmin")
+    boolean isAdmin(@AuthenticationPrincipal WebUser user) {
+        return user != null && user.admin();
+    }
+
     /** The first segment of the path, for the navigation bar. */
     @ModelAttribute("section")
     String section(HttpServletRequest request) {

@@ -10,11 +10,24 @@ import org.springframework.security.core.userdetails.User;
 /** The signed-in person, with the organization every page of their session works in. */
 final class WebUser extends User {
     private final UUID organization; // a UUID, not the record: sessions must stay serializable
+    private final UUID id;
+    private final boolean admin;
 
     WebUser(UserAccount account) {
         super(account.email(), account.passwordHash(),
                 List.of(new SimpleGrantedAuthority("ROLE_" + account.role().toUpperCase(java.util.Locale.ROOT))));
         this.organization = account.organization().value();
+        this.id = account.id();
+        this.admin = account.isAdmin();
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    /** Admins also manage the organization's users. */
+    boolean admin() {
+        return admin;
     }
 
     OrganizationId organization() {
