@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Automatic top-ups under concurrency. "Two instances" is simulated by concurrent invocations of the same jobs and
- * checks on separate threads against the one database (a second Spring context would double CI time): every instance
- * runs exactly this code, and all coordination goes through row locks and unique keys in PostgreSQL.
+ * Automatic top-ups under concurrency: concurrent invocations of the same jobs and checks on separate threads against
+ * the one database, since all coordination goes through row locks and unique keys in PostgreSQL. Two real application
+ * contexts on one database are exercised by {@link TwoInstancesJobsTest}.
  */
 class AutomaticTopUpConcurrencyTest extends ApiTest {
     @Autowired
