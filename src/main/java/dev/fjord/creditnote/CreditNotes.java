@@ -1,6 +1,7 @@
 package dev.fjord.creditnote;
 
 import dev.fjord.creditnote.internal.CreditNoteRepository;
+import dev.fjord.creditnote.internal.CreditNoteWebhooks;
 import dev.fjord.creditnote.internal.IssueCreditNote;
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.OrganizationId;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -18,11 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class CreditNotes {
     private final IssueCreditNote issue;
     private final CreditNoteRepository store;
+    private final CreditNoteWebhooks webhooks;
     private final Clock clock;
 
-    CreditNotes(IssueCreditNote issue, CreditNoteRepository store, Clock clock) {
+    CreditNotes(IssueCreditNote issue, CreditNoteRepository store, CreditNoteWebhooks webhooks, Clock clock) {
         this.issue = issue;
         this.store = store;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -71,5 +75,14 @@ public class CreditNotes {
             throw BillingError.notAllowed("no_voidable_amount");
         }
         return get(organization, id);
+    }
+
+    /**
+     * Records {@code credit_note.generated} (Lago sends it once the PDF is made), in the transaction that stored the
+     * PDF, so the webhook shows the credit note with its {@code file_url}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordPdfGenerated(OrganizationId organization, UUID id) {
+        webhooks.record(organization, "credit_note.generated", id);
     }
 }

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Credit note PDFs, made and served as invoice PDFs are (see {@link InvoiceDocuments}). Implements the creditnote
@@ -37,9 +38,10 @@ public class CreditNoteDocuments implements CreditNoteFiles {
     private final AddOns addOns;
     private final CreditNotePdf pdf;
     private final DocumentStore store;
+    private final TransactionTemplate transaction;
 
     CreditNoteDocuments(CreditNotes creditNotes, Invoices invoices, Organizations organizations, Customers customers,
-            AddOns addOns, CreditNotePdf pdf, DocumentStore store) {
+            AddOns addOns, CreditNotePdf pdf, DocumentStore store, TransactionTemplate transaction) {
         this.creditNotes = creditNotes;
         this.invoices = invoices;
         this.organizations = organizations;
@@ -47,9 +49,13 @@ public class CreditNoteDocuments implements CreditNoteFiles {
         this.addOns = addOns;
         this.pdf = pdf;
         this.store = store;
+        this.transaction = transaction;
     }
 
-    /** Renders and stores the PDF of a finalized credit note (Lago's rule for downloads) that has none. */
+    /**
+     * Renders and stores the PDF of a finalized credit note (Lago's rule for downloads) that has none, with its
+     * {@code credit_note.generated} webhook in the transaction that stores it (rendered before, holding no connection).
+     */
     @Override
     public void generate(OrganizationId organization, UUID creditNoteId) {
         CreditNote note = creditNotes.get(organization, creditNoteId);
@@ -65,7 +71,11 @@ public class CreditNoteDocuments implements CreditNoteFiles {
                 .collect(Collectors.toMap(Fee::id, Function.identity()));
         byte[] content = pdf.render(note, organizations.get(organization), customer, fees,
                 billedAddOns(organization, fees.values()));
-        store.keep(organization, OWNER_TYPE, creditNoteId, note.number(), content);
+        transaction.executeWithoutResult(status -> {
+            if (store.keep(organization, OWNER_TYPE, creditNoteId, note.number(), content)) {
+                creditNotes.recordPdfGenerated(organization, creditNoteId);
+            }
+        });
     }
 
     @Override

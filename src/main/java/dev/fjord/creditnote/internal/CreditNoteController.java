@@ -9,10 +9,6 @@ import dev.fjord.creditnote.CreditNoteFiles;
 import dev.fjord.creditnote.CreditNoteQuery;
 import dev.fjord.creditnote.CreditNoteRequest;
 import dev.fjord.creditnote.CreditNotes;
-import dev.fjord.customer.Customer;
-import dev.fjord.customer.Customers;
-import dev.fjord.invoicing.Fee;
-import dev.fjord.invoicing.Invoices;
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.Formats;
 import dev.fjord.shared.Limits;
@@ -21,12 +17,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,14 +37,12 @@ class CreditNoteController {
     private static final int MAX_ITEMS = 500;
 
     private final CreditNotes creditNotes;
-    private final Invoices invoices;
-    private final Customers customers;
+    private final CreditNoteViews views;
     private final CreditNoteFiles files;
 
-    CreditNoteController(CreditNotes creditNotes, Invoices invoices, Customers customers, CreditNoteFiles files) {
+    CreditNoteController(CreditNotes creditNotes, CreditNoteViews views, CreditNoteFiles files) {
         this.creditNotes = creditNotes;
-        this.invoices = invoices;
-        this.customers = customers;
+        this.views = views;
         this.files = files;
     }
 
@@ -132,30 +123,12 @@ class CreditNoteController {
                 amount(request, "amount_from"),
                 amount(request, "amount_to"));
         List<CreditNote> notes = creditNotes.list(organization, query, page.perPage(), page.offset());
-        Map<UUID, Customer> owners = customers.byIds(organization,
-                        notes.stream().map(CreditNote::customerId).distinct().toList()).stream()
-                .collect(Collectors.toMap(Customer::id, Function.identity()));
-        Map<UUID, Fee> fees = fees(organization, notes);
-        Map<UUID, String> fileUrls = files.urls(organization, notes.stream().map(CreditNote::id).toList());
-        return ListResponse.of("credit_notes",
-                notes.stream().map(n -> CreditNoteJson.of(n, owners.get(n.customerId()), fees, fileUrls.get(n.id())))
-                        .toList(), page,
+        return ListResponse.of("credit_notes", views.page(organization, notes), page,
                 creditNotes.count(organization, query));
     }
 
     private CreditNoteJson json(OrganizationId organization, CreditNote note) {
-        Customer customer = customers.byIds(organization, List.of(note.customerId())).get(0);
-        return CreditNoteJson.of(note, customer, fees(organization, List.of(note)),
-                files.urls(organization, List.of(note.id())).get(note.id()));
-    }
-
-    /** The credited fees, read from their invoices (one read per distinct invoice of the page). */
-    private Map<UUID, Fee> fees(OrganizationId organization, List<CreditNote> notes) {
-        Map<UUID, Fee> fees = new HashMap<>();
-        notes.stream().map(CreditNote::invoiceId).distinct()
-                .forEach(invoiceId -> invoices.find(organization, invoiceId).orElseThrow().fees()
-                        .forEach(fee -> fees.put(fee.id(), fee)));
-        return fees;
+        return views.one(organization, note);
     }
 
     /** Lago requires an array of items ({@code items: must_be_an_array}); each names a fee and an amount. */

@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Issues a credit note on a finalized invoice, or estimates one (Lago's {@code CreditNotes::CreateService},
  * {@code ValidateItemService}, {@code ValidateService} and {@code EstimateService}): lock the invoice → check each item
  * against what is left of its fee → amounts (coupons pro rata, taxes) → check the credit, refund and offset against the
- * invoice → write, offset the invoice, and for a paid top-up void the refunded credits in the wallet.
+ * invoice → write, offset the invoice, for a paid top-up void the refunded credits in the wallet, and record the
+ * {@code credit_note.created} webhook.
  */
 @Component
 public class IssueCreditNote {
@@ -37,14 +38,16 @@ public class IssueCreditNote {
     private final Customers customers;
     private final WalletTransactions walletTransactions;
     private final CreditNoteRepository repository;
+    private final CreditNoteWebhooks webhooks;
     private final Clock clock;
 
     IssueCreditNote(Invoices invoices, Customers customers, WalletTransactions walletTransactions,
-            CreditNoteRepository repository, Clock clock) {
+            CreditNoteRepository repository, CreditNoteWebhooks webhooks, Clock clock) {
         this.invoices = invoices;
         this.customers = customers;
         this.walletTransactions = walletTransactions;
         this.repository = repository;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -88,6 +91,7 @@ public class IssueCreditNote {
         if ("credit".equals(invoice.invoiceType()) && refund > 0) {
             walletTransactions.voidRefundedPurchase(organization, invoice.fees().get(0).walletTransactionId(), refund);
         }
+        webhooks.record(organization, "credit_note.created", id);
         return id;
     }
 

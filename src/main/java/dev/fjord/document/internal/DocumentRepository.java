@@ -33,15 +33,16 @@ class DocumentRepository {
     }
 
     /** Stores the document unless the owner has one already (a concurrent first download wrote it first). */
-    public void insertIfAbsent(OrganizationId organization, String ownerType, UUID ownerId, String token,
+    /** Whether this call stored it (false: the owner had a document already). */
+    public boolean insertIfAbsent(OrganizationId organization, String ownerType, UUID ownerId, String token,
             String fileName, byte[] content, Instant now) {
-        jdbc.sql("""
+        return jdbc.sql("""
                 INSERT INTO documents (id, organization_id, owner_type, owner_id, token, file_name, content, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (organization_id, owner_type, owner_id) DO NOTHING""")
                 .params(Ids.newId(), organization.value(), ownerType, ownerId, token, fileName, content,
                         Timestamp.from(now))
-                .update();
+                .update() == 1;
     }
 
     /** The links of the owners that have a document, by owner id. */

@@ -30,10 +30,10 @@ public class DocumentStore {
 
     /**
      * Keeps the PDF of an owner numbered {@code number} unless it has one: two first downloads at once may both
-     * render, the first stored wins and both answer with it.
+     * render, the first stored wins and both answer with it. Answers whether this call stored it.
      */
-    public void keep(OrganizationId organization, String ownerType, UUID ownerId, String number, byte[] pdf) {
-        repository.insertIfAbsent(organization, ownerType, ownerId, DocumentUrls.newToken(),
+    public boolean keep(OrganizationId organization, String ownerType, UUID ownerId, String number, byte[] pdf) {
+        return repository.insertIfAbsent(organization, ownerType, ownerId, DocumentUrls.newToken(),
                 DocumentUrls.fileName(number), pdf, clock.instant());
     }
 

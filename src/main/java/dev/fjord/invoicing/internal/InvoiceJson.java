@@ -245,12 +245,17 @@ record InvoiceJson(
                 new CreditInvoice(string(invoice.id()), invoice.paymentStatus()));
     }
 
+    /** A fee on no invoice (a pay-in-advance charge that is not {@code invoiceable}), for its webhook. */
+    static FeeJson feeWithoutInvoice(Fee f, List<AppliedTaxes.OnFee> taxes) {
+        return fee(f, null, null, taxes);
+    }
+
     private static FeeJson fee(Fee f, Invoice invoice, AddOn addOn, List<AppliedTaxes.OnFee> taxes) {
         int exponent = Money.exponent(f.amountCurrency());
         BigDecimal preciseAmount = f.preciseAmountCents().movePointLeft(exponent);
         BigDecimal taxesPreciseAmount = f.taxesPreciseAmountCents().movePointLeft(exponent);
         BigDecimal subTotalPrecise = f.preciseAmountCents().subtract(f.preciseCouponsAmountCents());
-        String trueUpFeeId = invoice.fees().stream()
+        String trueUpFeeId = invoice == null ? null : invoice.fees().stream()
                 .filter(other -> f.id().equals(other.trueUpParentFeeId()))
                 .map(other -> other.id().toString())
                 .findFirst().orElse(null);
@@ -294,7 +299,7 @@ record InvoiceJson(
                 JsonFormats.timestamp(f.failedAt()),
                 JsonFormats.timestamp(f.refundedAt()),
                 f.amountDetails(),
-                invoice.selfBilled(),
+                invoice != null && invoice.selfBilled(),
                 null,
                 List.of(),
                 JsonFormats.timestamp(f.fromDatetime()),

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Pay-in-advance charges (spec §5.6): each event is invoiced as it is ingested, in the ingesting transaction — one
  * {@code subscription} invoice with one fee of the event's increment (Lago's {@code CreatePayInAdvanceChargeService}:
  * coupons, taxes, prepaid credits). A charge that is not {@code invoiceable} gets its fee, taxed, without an invoice
- * (Lago's {@code Fees::CreatePayInAdvanceService}). The event is counted and billed in one commit, or neither.
+ * (Lago's {@code Fees::CreatePayInAdvanceService}). Either way the fee sends {@code fee.created}. The event is counted
+ * and billed in one commit, or neither.
  */
 @Component
 class PayInAdvanceCharges {
@@ -33,15 +34,17 @@ class PayInAdvanceCharges {
     private final BillSubscriptionPeriod billing;
     private final SubscriptionInvoices issuer;
     private final InvoiceRepository invoices;
+    private final FeeWebhooks webhooks;
     private final Clock clock;
 
     PayInAdvanceCharges(Subscriptions subscriptions, Customers customers, BillSubscriptionPeriod billing,
-            SubscriptionInvoices issuer, InvoiceRepository invoices, Clock clock) {
+            SubscriptionInvoices issuer, InvoiceRepository invoices, FeeWebhooks webhooks, Clock clock) {
         this.subscriptions = subscriptions;
         this.customers = customers;
         this.billing = billing;
         this.issuer = issuer;
         this.invoices = invoices;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -66,13 +69,15 @@ class PayInAdvanceCharges {
                 charge.invoiceable());
         if (!charge.invoiceable()) {
             BigDecimal taxes = BigDecimal.valueOf(fee.amountCents()).multiply(rate).movePointLeft(2);
-            invoices.insertFee(organization, SubscriptionInvoices.taxed(fee,
-                    new FeeResult(BigDecimal.ZERO, taxes, Money.round(taxes), BigDecimal.ZERO), rate));
+            Fee taxed = SubscriptionInvoices.taxed(fee,
+                    new FeeResult(BigDecimal.ZERO, taxes, Money.round(taxes), BigDecimal.ZERO), rate);
+            invoices.insertFee(organization, taxed);
+            webhooks.createdWithoutInvoice(organization, taxed);
             return;
         }
         draft.plans.put(plan.id(), plan);
         draft.metrics.put(metric.id(), metric);
         draft.add(fee, new FeeLine(fee.id(), "charge", plan.id(), metric.id(), fee.amountCents(), rate));
-        issuer.issue(catalog, customer, draft);
+        webhooks.createdOnInvoice(organization, issuer.issue(catalog, customer, draft));
     }
 }
