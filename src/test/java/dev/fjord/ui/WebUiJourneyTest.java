@@ -3,15 +3,21 @@ package dev.fjord.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fjord.organization.NewOrganization;
+import dev.fjord.shared.OrganizationId;
 import dev.fjord.support.ApiClient;
 import dev.fjord.support.ApiTest;
 import dev.fjord.support.Scenario;
+import dev.fjord.webhook.Receiver;
+import dev.fjord.webhook.internal.WebhookDeliveries;
+import java.net.URI;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The web UI's main journeys in a real browser (headless Debian chromium), against the shared test server: one
@@ -21,6 +27,9 @@ import org.junit.jupiter.api.TestInfo;
 class WebUiJourneyTest extends ApiTest {
     private static final String PASSWORD = "correct horse battery";
     private static Browser browser;
+
+    @Autowired
+    WebhookDeliveries deliveries;
 
     private String email;
 
@@ -325,6 +334,102 @@ class WebUiJourneyTest extends ApiTest {
         browser.signOut();
         signIn(lena, "second-password");
         assertThat(browser.page()).contains("That e-mail and password do not match.");
+    }
+
+    @Test
+    void apiKeyShownOnceUsedThenRevoked() {
+        clock.set(Instant.parse("2026-03-10T08:15:00Z"));
+        assertThat(api.put("/api/v1/organizations", "{\"organization\": {\"timezone\": \"Asia/Tokyo\"}}").status())
+                .isEqualTo(200);
+        signIn();
+        browser.open("/developers");
+        assertThat(browser.text("#api-keys")).contains(api.apiKeyPrefix() + "••••");
+        browser.click("Revoke…"); // the organization's only key
+        browser.click("Yes, revoke the key");
+        assertThat(browser.page()).contains("The last API key cannot be revoked: create another key first.");
+
+        browser.click("Create API key");
+        String key = browser.text("#new-api-key-value");
+        assertThat(key).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        String prefix = key.substring(0, 8);
+        // created at 08:15 UTC, shown in the organization's timezone: Tokyo is UTC+9, so 17:15
+        assertThat(browser.text("#api-keys")).contains(prefix + "••••", "10 Mar 2026, 17:15");
+        browser.screenshot("17-api-key-shown-once");
+        browser.open("/developers");
+        assertThat(browser.page()).doesNotContain(key).contains(prefix + "••••");
+
+        ApiClient withNewKey = new ApiClient(port, key);
+        assertThat(withNewKey.get("/api/v1/customers").status()).isEqualTo(200);
+        browser.open(URI.create(browser.href("#revoke-" + prefix)).getPath());
+        browser.click("Yes, revoke the key");
+        assertThat(browser.page()).contains("API key revoked").doesNotContain(prefix + "••••");
+        assertThat(withNewKey.get("/api/v1/customers").status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/customers").status()).isEqualTo(200); // the first key still works
+    }
+
+    @Test
+    void webhookEndpointThenDeliveryLogAndResend() {
+        clock.set(Instant.parse("2026-03-10T08:15:00Z"));
+        try (Receiver receiver = new Receiver()) {
+            receiver.answer("/hooks", 500); // the first attempt is refused, later ones get 200
+            signIn();
+            browser.open("/developers");
+            browser.click("New webhook endpoint");
+            browser.fillLabelled("URL", "not a web address");
+            browser.click("Create webhook endpoint");
+            // the API's own rule (url_is_invalid), in plain words, next to the field
+            assertThat(browser.page()).contains("Enter a full web address starting with http:// or https://.");
+            browser.screenshot("18-webhook-endpoint-validation");
+            browser.fillLabelled("URL", receiver.url("/hooks"));
+            browser.fillLabelled("Name", "Ops receiver");
+            browser.select("signature_algo", "HMAC (SHA-256)");
+            browser.click("Create webhook endpoint");
+            assertThat(browser.page()).contains("Webhook endpoint created.");
+            assertThat(browser.text("#webhook-endpoints")).contains(receiver.url("/hooks"), "Ops receiver", "HMAC",
+                    "Every type");
+            var endpoint = api.get("/api/v1/webhook_endpoints").body().get("webhook_endpoints").get(0);
+            assertThat(endpoint.get("signature_algo").stringValue()).isEqualTo("hmac");
+            assertThat(endpoint.get("event_types").isNull()).isTrue();
+
+            browser.click("Edit");
+            browser.fillLabelled("Name", "Ops receiver (billing)");
+            browser.click("Save webhook endpoint");
+            assertThat(browser.page()).contains("Webhook endpoint saved.", "Ops receiver (billing)");
+
+            new Scenario(api).customer("cust-hook", "\"name\": \"Hook Fiskeri\"");
+            deliveries.deliverDue(organizationId()).join();
+            browser.open("/developers/webhooks");
+            // one attempt of Lago's default 5, refused with HTTP 500; created 08:15 UTC, shown in UTC
+            assertThat(browser.page()).contains("customer.created", "Retrying", "1 of 5", "500", "10 Mar 2026, 08:15");
+            browser.screenshot("19-webhook-log");
+            browser.click("Succeeded");
+            assertThat(browser.page()).contains("No webhooks yet.");
+            browser.click("All");
+            browser.click("Details");
+            assertThat(browser.text("#webhook-payload")).contains("\"external_id\"", "\"cust-hook\"", "Hook Fiskeri");
+
+            browser.click("Re-send");
+            assertThat(browser.page()).contains("The webhook will be sent again in a moment.");
+            deliveries.deliverDue(organizationId()).join();
+            browser.open(browser.path());
+            // the failed attempt, then a fresh round of 5 of which the first succeeded: 2 of 1 + 5
+            assertThat(browser.text("#webhook-attempts")).isEqualTo("2 of 6");
+            assertThat(browser.text("h1")).contains("Succeeded");
+            browser.screenshot("20-webhook-resent");
+            browser.click("Re-send");
+            assertThat(browser.page()).contains("This webhook was delivered successfully: it is not sent again.");
+            assertThat(receiver.all()).hasSize(2);
+
+            browser.open("/developers");
+            browser.click("Delete…");
+            browser.click("Yes, delete the endpoint");
+            assertThat(browser.page()).contains("Webhook endpoint deleted.", "No webhook endpoints yet.");
+        }
+    }
+
+    private OrganizationId organizationId() {
+        return new OrganizationId(jdbc.sql("SELECT organization_id FROM api_keys WHERE value_prefix = ?")
+                .param(api.apiKeyPrefix()).query(UUID.class).single());
     }
 
     private void signIn() {

@@ -50,7 +50,7 @@ public final class Receiver implements AutoCloseable {
     }
 
     /** The next requests to {@code path} are answered with these statuses, then 200. */
-    void answer(String path, Integer... codes) {
+    public void answer(String path, Integer... codes) {
         statuses.put(path, new ArrayDeque<>(List.of(codes)));
     }
 
@@ -61,7 +61,7 @@ public final class Receiver implements AutoCloseable {
         return latch;
     }
 
-    Received next(Duration timeout) throws InterruptedException {
+    public Received next(Duration timeout) throws InterruptedException {
         return received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -29,11 +29,13 @@ public class OrganizationRepository {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final UserRepository users;
+    private final ApiKeyStore apiKeys;
 
-    OrganizationRepository(JdbcClient jdbc, Clock clock, UserRepository users) {
+    OrganizationRepository(JdbcClient jdbc, Clock clock, UserRepository users, ApiKeyStore apiKeys) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.users = users;
+        this.apiKeys = apiKeys;
     }
 
     public Optional<Organization> find(OrganizationId id) {
@@ -63,9 +65,7 @@ public class OrganizationRepository {
                 VALUES (?, ?, ?, ?, ?)""")
                 .params(id, organization.name(), documentNumberPrefix(organization.name(), id), now, now)
                 .update();
-        jdbc.sql("INSERT INTO api_keys (id, organization_id, value_digest, value_prefix, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(Ids.newId(), id, ApiKeyDigest.of(organization.apiKey()), ApiKeyDigest.prefix(organization.apiKey()), now)
-                .update();
+        apiKeys.add(new OrganizationId(id), organization.apiKey());
         if (organization.adminEmail() != null) {
             users.insert(new OrganizationId(id), organization.adminEmail().toLowerCase(Locale.ROOT),
                     organization.adminPassword(), UserAccount.ADMIN, now.toInstant()).orElseThrow();

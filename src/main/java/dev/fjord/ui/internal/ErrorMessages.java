@@ -49,7 +49,10 @@ final class ErrorMessages {
             entry("password_too_short", "Use at least 8 characters."),
             entry("password_too_long", "Use at most 72 characters (fewer with accents or symbols)."),
             entry("cannot_remove_yourself", "You cannot remove yourself; another admin can."),
-            entry("cannot_change_started_subscription", "A subscription that has started cannot be changed this way."));
+            entry("cannot_change_started_subscription", "A subscription that has started cannot be changed this way."),
+            entry("exceeded_limit", "The limit is reached: remove one before adding another."),
+            entry("is_succeeded", "This webhook was delivered successfully: it is not sent again."),
+            entry("last_api_key", "The last API key cannot be revoked: create another key first."));
 
     private ErrorMessages() {}
 

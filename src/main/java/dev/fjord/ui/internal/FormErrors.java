@@ -14,6 +14,9 @@ import org.springframework.ui.Model;
  * general messages for the rest. Templates read {@code errors.of('field')} and {@code errors.general}.
  */
 public final class FormErrors {
+    /** The API's field for errors about the whole object (a limit, a combination): shown without a field label. */
+    private static final String BASE = "base";
+
     private final Map<String, List<String>> byField = new LinkedHashMap<>();
     private final List<String> general = new ArrayList<>();
     private final List<String> fieldsShown;
@@ -51,7 +54,9 @@ public final class FormErrors {
     }
 
     private void add(String field, String code) {
-        if (fieldsShown.contains(field)) {
+        if (BASE.equals(field)) {
+            general.add(ErrorMessages.words(code));
+        } else if (fieldsShown.contains(field)) {
             byField.computeIfAbsent(field, f -> new ArrayList<>()).add(ErrorMessages.words(code));
         } else {
             general.add(ErrorMessages.label(field) + ": " + ErrorMessages.words(code));

@@ -103,12 +103,7 @@ class InvoicePages {
     }
 
     private static String act(UUID id, RedirectAttributes redirect, String done, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", done);
-        } catch (BillingError refused) {
-            redirect.addFlashAttribute("alert", ErrorMessages.sentence(refused));
-        }
+        Flash.outcome(redirect, done, action);
         return "redirect:/invoices/" + id;
     }
 

@@ -3,11 +3,15 @@ package dev.fjord.webhook.internal;
 import dev.fjord.shared.Ids;
 import dev.fjord.shared.OrganizationId;
 import dev.fjord.shared.Rows;
+import dev.fjord.webhook.WebhookDelivery;
+import dev.fjord.webhook.WebhookFilter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code webhooks} outbox as the delivery worker and the webhook endpoints see it. */
 @Repository
-class DeliveryRepository {
+public class DeliveryRepository {
     /** Receivers' answers are kept short: enough to see why they refused. */
     static final int MAX_RESPONSE_LENGTH = 500;
 
@@ -26,7 +30,7 @@ class DeliveryRepository {
 
     private final JdbcClient jdbc;
 
-    DeliveryRepository(JdbcClient jdbc) {
+    public DeliveryRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -82,7 +86,7 @@ class DeliveryRepository {
      * Sends a webhook again now, with as many attempts as a new one (it keeps its unique key). A webhook being
      * delivered right now is left to that attempt. Answers false when it had already succeeded.
      */
-    boolean requeue(OrganizationId organization, UUID id, int attempts, Instant now) {
+    public boolean requeue(OrganizationId organization, UUID id, int attempts, Instant now) {
         return jdbc.sql("""
                 UPDATE webhooks SET status = CASE WHEN status = 'failed' THEN 'pending' ELSE status END,
                                     next_attempt_at = ?, attempt_limit = attempts + ?, updated_at = ?
@@ -91,31 +95,52 @@ class DeliveryRepository {
                 .update() > 0;
     }
 
-    Optional<Delivery> find(OrganizationId organization, UUID id) {
+    public Optional<WebhookDelivery> find(OrganizationId organization, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM webhooks w JOIN webhook_endpoints e ON e.id = w.webhook_endpoint_id "
                         + "WHERE w.organization_id = ? AND w.id = ?")
                 .params(organization.value(), id).query(DeliveryRepository::delivery).optional();
     }
 
-    List<Delivery> list(OrganizationId organization, DeliveryFilter filter, int limit, long offset) {
+    public List<WebhookDelivery> list(OrganizationId organization, WebhookFilter filter, int limit, long offset) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM webhooks w JOIN webhook_endpoints e ON e.id = w.webhook_endpoint_id "
-                        + "WHERE w.organization_id = :organization" + filter.sql()
+                        + "WHERE w.organization_id = :organization" + where(filter)
                         + " ORDER BY w.created_at DESC, w.id DESC LIMIT :limit OFFSET :offset")
-                .params(filter.params(organization)).param("limit", limit).param("offset", offset)
+                .params(params(organization, filter)).param("limit", limit).param("offset", offset)
                 .query(DeliveryRepository::delivery).list();
     }
 
-    long count(OrganizationId organization, DeliveryFilter filter) {
-        return jdbc.sql("SELECT count(*) FROM webhooks w WHERE w.organization_id = :organization" + filter.sql())
-                .params(filter.params(organization)).query(Long.class).single();
+    public long count(OrganizationId organization, WebhookFilter filter) {
+        return jdbc.sql("SELECT count(*) FROM webhooks w WHERE w.organization_id = :organization" + where(filter))
+                .params(params(organization, filter)).query(Long.class).single();
+    }
+
+    private static String where(WebhookFilter filter) {
+        return (filter.status() == null ? "" : " AND w.status = :status")
+                + (filter.webhookType() == null ? "" : " AND w.webhook_type = :type")
+                + (filter.endpointId() == null ? "" : " AND w.webhook_endpoint_id = :endpoint");
+    }
+
+    private static Map<String, Object> params(OrganizationId organization, WebhookFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("organization", organization.value());
+        if (filter.status() != null) {
+            params.put("status", filter.status());
+        }
+        if (filter.webhookType() != null) {
+            params.put("type", filter.webhookType());
+        }
+        if (filter.endpointId() != null) {
+            params.put("endpoint", filter.endpointId());
+        }
+        return params;
     }
 
     private static String truncate(String text) {
         return text.length() <= MAX_RESPONSE_LENGTH ? text : text.substring(0, MAX_RESPONSE_LENGTH);
     }
 
-    private static Delivery delivery(ResultSet rs, int row) throws SQLException {
-        return new Delivery(rs.getObject("id", UUID.class), rs.getObject("webhook_endpoint_id", UUID.class),
+    private static WebhookDelivery delivery(ResultSet rs, int row) throws SQLException {
+        return new WebhookDelivery(rs.getObject("id", UUID.class), rs.getObject("webhook_endpoint_id", UUID.class),
                 rs.getString("webhook_url"), rs.getString("webhook_type"), rs.getString("object_type"),
                 rs.getString("status"), rs.getInt("attempts"), rs.getInt("attempt_limit"),
                 Rows.integer(rs, "http_status"), rs.getString("response"),

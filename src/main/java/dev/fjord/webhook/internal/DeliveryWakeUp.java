@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
  * at once, so webhooks leave within milliseconds of their change instead of at the next poll.
  */
 @Component
-class DeliveryWakeUp {
+public class DeliveryWakeUp {
     private final Semaphore signal = new Semaphore(0);
 
-    void signal() {
+    public void signal() {
         if (signal.availablePermits() == 0) {
             signal.release();
         }

@@ -4,8 +4,10 @@ import dev.fjord.api.CurrentOrganization;
 import dev.fjord.api.ListResponse;
 import dev.fjord.api.PageRequest;
 import dev.fjord.api.PathIds;
-import dev.fjord.shared.BillingError;
 import dev.fjord.shared.OrganizationId;
+import dev.fjord.webhook.WebhookDelivery;
+import dev.fjord.webhook.WebhookFilter;
+import dev.fjord.webhook.WebhookLog;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -58,12 +60,9 @@ class WebhookController {
             @RequestParam(required = false) String status,
             @RequestParam(name = "webhook_type", required = false) String webhookType,
             @RequestParam(name = "webhook_endpoint_id", required = false) String endpointId) {
-        if (status != null && !WebhookLog.STATUSES.contains(status)) {
-            throw BillingError.validation("status", "value_is_invalid");
-        }
         UUID endpoint = endpointId == null ? null : PathIds.uuid(endpointId, "webhook_endpoint");
-        DeliveryFilter filter = new DeliveryFilter(status, webhookType, endpoint);
-        var items = log.list(organization, filter, page.perPage(), page.offset()).stream().map(Delivery::json)
+        WebhookFilter filter = new WebhookFilter(status, webhookType, endpoint);
+        var items = log.list(organization, filter, page.perPage(), page.offset()).stream().map(WebhookDelivery::json)
                 .toList();
         return ListResponse.of("webhooks", items, page, log.count(organization, filter));
     }
@@ -78,7 +77,7 @@ class WebhookController {
         return withPayload(log.retry(organization, PathIds.uuid(id, "webhook")));
     }
 
-    private Map<String, Object> withPayload(Delivery delivery) {
+    private Map<String, Object> withPayload(WebhookDelivery delivery) {
         Map<String, Object> body = new LinkedHashMap<>(json.convertValue(delivery.json(), Map.class));
         body.put("payload", json.readTree(delivery.payload()));
         return Map.of("webhook", body);

@@ -1,11 +1,13 @@
 package dev.fjord.webhook.internal;
 
 import dev.fjord.api.CurrentOrganization;
-import dev.fjord.api.JsonInput;
 import dev.fjord.api.ListResponse;
 import dev.fjord.api.PageRequest;
 import dev.fjord.api.PathIds;
 import dev.fjord.shared.OrganizationId;
+import dev.fjord.webhook.WebhookEndpoint;
+import dev.fjord.webhook.WebhookEndpointPayload;
+import dev.fjord.webhook.WebhookEndpoints;
 import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,14 +34,14 @@ class WebhookEndpointController {
     @PostMapping
     Map<String, Object> create(@CurrentOrganization OrganizationId organization,
             @RequestBody(required = false) JsonNode body) {
-        var values = WebhookEndpointInputReader.read(JsonInput.root(body, ROOT), true);
+        var values = WebhookEndpointPayload.create(body);
         return Map.of(ROOT, endpoints.create(organization, values).json());
     }
 
     @PutMapping("/{id}")
     Map<String, Object> update(@CurrentOrganization OrganizationId organization, @PathVariable String id,
             @RequestBody(required = false) JsonNode body) {
-        var changes = WebhookEndpointInputReader.read(JsonInput.root(body, ROOT), false);
+        var changes = WebhookEndpointPayload.update(body);
         return Map.of(ROOT, endpoints.update(organization, PathIds.uuid(id, ROOT), changes).json());
     }
 

@@ -6,17 +6,18 @@ import static dev.fjord.shared.Limits.MAX_TEXT_LENGTH;
 import dev.fjord.api.JsonInput;
 import dev.fjord.shared.Changes;
 import dev.fjord.shared.Formats;
+import dev.fjord.webhook.WebhookTypes;
 import java.util.List;
 
 /** Lago's {@code webhook_endpoint} payload → the columns to write, every field error collected into one 422. */
-final class WebhookEndpointInputReader {
+public final class WebhookEndpointInputReader {
     private WebhookEndpointInputReader() {}
 
     /**
      * {@code webhook_url} is required on create and update (Lago's input schemas); {@code signature_algo} sent as
      * null keeps Lago's default (jwt); {@code event_types} null means every type.
      */
-    static Changes read(JsonInput in, boolean creating) {
+    public static Changes read(JsonInput in, boolean creating) {
         Changes changes = new Changes();
         String url = in.string("webhook_url", MAX_LONG_TEXT_LENGTH, Formats::isHttpUrl, "url_is_invalid");
         if (creating) {

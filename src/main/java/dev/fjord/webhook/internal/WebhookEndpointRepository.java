@@ -4,6 +4,7 @@ import dev.fjord.shared.Changes;
 import dev.fjord.shared.OrganizationId;
 import dev.fjord.shared.PartialUpdate;
 import dev.fjord.shared.Rows;
+import dev.fjord.webhook.WebhookEndpoint;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,19 +16,20 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** The {@code webhook_endpoints} table. */
 @Repository
-class WebhookEndpointRepository {
+public class WebhookEndpointRepository {
     private static final Set<String> UPDATABLE = Set.of("webhook_url", "signature_algo", "name", "event_types");
     private static final String COLUMNS =
             "id, organization_id, webhook_url, signature_algo, name, event_types, created_at";
 
     private final JdbcClient jdbc;
 
-    WebhookEndpointRepository(JdbcClient jdbc) {
+    public WebhookEndpointRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    void insert(OrganizationId organization, UUID id, Changes values, Instant now) {
+    public void insert(OrganizationId organization, UUID id, Changes values, Instant now) {
         jdbc.sql("""
                 INSERT INTO webhook_endpoints (id, organization_id, webhook_url, signature_algo, name, event_types,
                                                created_at, updated_at)
@@ -38,32 +40,32 @@ class WebhookEndpointRepository {
                 .param("now", Timestamp.from(now)).update();
     }
 
-    void update(OrganizationId organization, UUID id, Changes changes, Instant now) {
+    public void update(OrganizationId organization, UUID id, Changes changes, Instant now) {
         PartialUpdate.apply(jdbc, "webhook_endpoints", UPDATABLE, organization, id, changes, now);
     }
 
-    void delete(OrganizationId organization, UUID id) {
+    public void delete(OrganizationId organization, UUID id) {
         jdbc.sql("DELETE FROM webhook_endpoints WHERE organization_id = ? AND id = ?")
                 .params(organization.value(), id).update();
     }
 
-    Optional<WebhookEndpoint> find(OrganizationId organization, UUID id) {
+    public Optional<WebhookEndpoint> find(OrganizationId organization, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM webhook_endpoints WHERE organization_id = ? AND id = ?")
                 .params(organization.value(), id).query(WebhookEndpointRepository::endpoint).optional();
     }
 
     /** Another endpoint of the organization already at this URL. */
-    boolean urlTaken(OrganizationId organization, String url, UUID exceptId) {
+    public boolean urlTaken(OrganizationId organization, String url, UUID exceptId) {
         return jdbc.sql("SELECT count(*) FROM webhook_endpoints WHERE organization_id = ? AND webhook_url = ? AND id <> ?")
                 .params(organization.value(), url, exceptId).query(Long.class).single() > 0;
     }
 
-    long count(OrganizationId organization) {
+    public long count(OrganizationId organization) {
         return jdbc.sql("SELECT count(*) FROM webhook_endpoints WHERE organization_id = ?")
                 .param(organization.value()).query(Long.class).single();
     }
 
-    List<WebhookEndpoint> list(OrganizationId organization, int limit, long offset) {
+    public List<WebhookEndpoint> list(OrganizationId organization, int limit, long offset) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM webhook_endpoints WHERE organization_id = ? "
                         + "ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
                 .params(organization.value(), limit, offset).query(WebhookEndpointRepository::endpoint).list();

@@ -1,4 +1,4 @@
-package dev.fjord.webhook.internal;
+package dev.fjord.webhook;
 
 import dev.fjord.api.JsonFormats;
 import java.time.Instant;
@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.UUID;
 
 /** A URL of an organization that receives its webhooks; {@code eventTypes} null means every type. */
-record WebhookEndpoint(UUID id, UUID organizationId, String webhookUrl, String signatureAlgo, String name,
+public record WebhookEndpoint(UUID id, UUID organizationId, String webhookUrl, String signatureAlgo, String name,
         List<String> eventTypes, Instant createdAt) {
 
     /** Lago's {@code webhook_endpoint} object. */
-    record Json(String lagoId, String lagoOrganizationId, String webhookUrl, String signatureAlgo, String name,
+    public record Json(String lagoId, String lagoOrganizationId, String webhookUrl, String signatureAlgo, String name,
             List<String> eventTypes, String createdAt) {}
 
-    Json json() {
+    public Json json() {
         return new Json(id.toString(), organizationId.toString(), webhookUrl, signatureAlgo, name, eventTypes,
                 JsonFormats.timestamp(createdAt));
     }

@@ -1,12 +1,12 @@
-package dev.fjord.webhook.internal;
+package dev.fjord.webhook;
 
 import java.util.List;
 
 /** Lago's webhook types (spec §5.12), the values an endpoint's {@code event_types} filter may name. */
-final class WebhookTypes {
+public final class WebhookTypes {
     private WebhookTypes() {}
 
-    static final List<String> ALL = List.of(
+    public static final List<String> ALL = List.of(
             "alert.triggered",
             "billable_metric.created", "billable_metric.updated", "billable_metric.deleted",
             "credit_note.created", "credit_note.generated", "credit_note.provider_refund_failure",

@@ -1,10 +1,11 @@
-package dev.fjord.webhook.internal;
+package dev.fjord.webhook;
 
 import dev.fjord.organization.Organizations;
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.Changes;
 import dev.fjord.shared.Ids;
 import dev.fjord.shared.OrganizationId;
+import dev.fjord.webhook.internal.WebhookEndpointRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -12,13 +13,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * An organization's webhook endpoints. Creates and URL changes run under the organization's row lock, so the limit
+ * An organization's webhook endpoints (the API's and the UI's face). Creates and URL changes run under the organization's row lock, so the limit
  * and the unique URL hold under concurrent requests (the schema keeps URLs unique as well).
  */
 @Service
-class WebhookEndpoints {
+public class WebhookEndpoints {
     /** Lago's limit per organization. */
-    static final int MAX_ENDPOINTS = 10;
+    public static final int MAX_ENDPOINTS = 10;
 
     private final WebhookEndpointRepository repository;
     private final Organizations organizations;
@@ -31,7 +32,7 @@ class WebhookEndpoints {
     }
 
     @Transactional
-    WebhookEndpoint create(OrganizationId organization, Changes values) {
+    public WebhookEndpoint create(OrganizationId organization, Changes values) {
         organizations.lock(organization);
         if (repository.count(organization) >= MAX_ENDPOINTS) {
             throw BillingError.validation("base", "exceeded_limit");
@@ -43,7 +44,7 @@ class WebhookEndpoints {
     }
 
     @Transactional
-    WebhookEndpoint update(OrganizationId organization, UUID id, Changes changes) {
+    public WebhookEndpoint update(OrganizationId organization, UUID id, Changes changes) {
         organizations.lock(organization);
         get(organization, id);
         refuseTakenUrl(organization, changes, id);
@@ -53,21 +54,21 @@ class WebhookEndpoints {
 
     /** Deletes the endpoint and the webhooks still waiting for it; answers it as it was. */
     @Transactional
-    WebhookEndpoint delete(OrganizationId organization, UUID id) {
+    public WebhookEndpoint delete(OrganizationId organization, UUID id) {
         WebhookEndpoint endpoint = get(organization, id);
         repository.delete(organization, id);
         return endpoint;
     }
 
-    WebhookEndpoint get(OrganizationId organization, UUID id) {
+    public WebhookEndpoint get(OrganizationId organization, UUID id) {
         return repository.find(organization, id).orElseThrow(() -> BillingError.notFound("webhook_endpoint"));
     }
 
-    List<WebhookEndpoint> list(OrganizationId organization, int limit, long offset) {
+    public List<WebhookEndpoint> list(OrganizationId organization, int limit, long offset) {
         return repository.list(organization, limit, offset);
     }
 
-    long count(OrganizationId organization) {
+    public long count(OrganizationId organization) {
         return repository.count(organization);
     }
 

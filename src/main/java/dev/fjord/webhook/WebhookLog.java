@@ -1,17 +1,18 @@
-package dev.fjord.webhook.internal;
+package dev.fjord.webhook;
 
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.OrganizationId;
+import dev.fjord.webhook.internal.DeliveryRepository;
+import dev.fjord.webhook.internal.DeliveryWakeUp;
+import dev.fjord.webhook.internal.WebhookSettings;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
-/** An organization's webhooks with their delivery status, and sending one again. */
+/** An organization's webhooks with their delivery status, and sending one again (the API's and the UI's face). */
 @Service
-class WebhookLog {
-    static final List<String> STATUSES = List.of("pending", "retrying", "succeeded", "failed");
-
+public class WebhookLog {
     private final DeliveryRepository repository;
     private final WebhookSettings settings;
     private final DeliveryWakeUp wakeUp;
@@ -24,15 +25,16 @@ class WebhookLog {
         this.clock = clock;
     }
 
-    Delivery get(OrganizationId organization, UUID id) {
+    public WebhookDelivery get(OrganizationId organization, UUID id) {
         return repository.find(organization, id).orElseThrow(() -> BillingError.notFound("webhook"));
     }
 
-    List<Delivery> list(OrganizationId organization, DeliveryFilter filter, int limit, long offset) {
+    /** Newest first. */
+    public List<WebhookDelivery> list(OrganizationId organization, WebhookFilter filter, int limit, long offset) {
         return repository.list(organization, filter, limit, offset);
     }
 
-    long count(OrganizationId organization, DeliveryFilter filter) {
+    public long count(OrganizationId organization, WebhookFilter filter) {
         return repository.count(organization, filter);
     }
 
@@ -40,8 +42,8 @@ class WebhookLog {
      * Sends the webhook again as soon as a worker is free, with a fresh round of attempts and the same unique key.
      * A succeeded webhook is not sent again ({@code 405 is_succeeded}, as Lago).
      */
-    Delivery retry(OrganizationId organization, UUID id) {
-        if ("succeeded".equals(get(organization, id).status())) {
+    public WebhookDelivery retry(OrganizationId organization, UUID id) {
+        if (get(organization, id).succeeded()) {
             throw BillingError.notAllowed("is_succeeded");
         }
         if (repository.requeue(organization, id, settings.attempts(), clock.instant())) {
