@@ -146,6 +146,11 @@ public class Taxes {
         return repository.appliedToOrganization(organization, false);
     }
 
+    /** A customer's own taxes for pricing its fees: rates only, without the API's usage counts. */
+    public List<Tax> ofCustomerForPricing(OrganizationId organization, UUID customerId) {
+        return forPricing(organization, Owner.CUSTOMER, customerId).getOrDefault(customerId, List.of());
+    }
+
     /** An owner's taxes for pricing a fee: rates without the API's usage counts, which cost a scan of customers. */
     private Map<UUID, List<Tax>> forPricing(OrganizationId organization, Owner owner, UUID ownerId) {
         return repository.linked(organization, owner, List.of(ownerId), false);

@@ -62,7 +62,7 @@ public final class BillingCatalog {
 
     /** The customer's own taxes, read once per invoice. */
     List<Tax> customerTaxes(UUID customerId) {
-        return taxes.ofCustomers(organization, List.of(customerId)).getOrDefault(customerId, List.of());
+        return taxes.ofCustomerForPricing(organization, customerId);
     }
 
     /** Lago's precedence for a fee: the charge's taxes, else the plan's, else the customer's, else the organization's. */

@@ -70,7 +70,7 @@ public class BalanceReactions {
             depleted = balance.ongoingBalanceCents() <= 0;
         }
         if (wallets.markDepleted(organization, walletId, depleted) && depleted) {
-            webhooks.record(organization, "wallet.depleted_ongoing_balance", "wallet", views.one(organization, wallet));
+            webhooks.record(organization, "wallet.depleted_ongoing_balance", "wallet", () -> views.one(organization, wallet));
         }
     }
 
