@@ -4,6 +4,7 @@ import dev.fjord.catalog.Plan;
 import dev.fjord.catalog.Plans;
 import dev.fjord.invoicing.internal.BillSubscriptionPeriod;
 import dev.fjord.invoicing.internal.BillingCatalog;
+import dev.fjord.invoicing.internal.CustomerBilling;
 import dev.fjord.invoicing.internal.PlanPeriods;
 import dev.fjord.shared.OrganizationId;
 import dev.fjord.subscription.BillingPeriod;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -35,11 +37,14 @@ public class BillingRuns {
     private final Subscriptions subscriptions;
     private final Plans plans;
     private final BillSubscriptionPeriod billing;
+    private final int threads;
 
-    BillingRuns(Subscriptions subscriptions, Plans plans, BillSubscriptionPeriod billing) {
+    BillingRuns(Subscriptions subscriptions, Plans plans, BillSubscriptionPeriod billing,
+            @Value("${fjord.billing.threads:2}") int threads) {
         this.subscriptions = subscriptions;
         this.plans = plans;
         this.billing = billing;
+        this.threads = Math.max(1, threads);
     }
 
     /** Runs the clock for every organization; answers the invoices issued. */
@@ -52,31 +57,35 @@ public class BillingRuns {
     }
 
     /**
-     * Runs the clock for one organization at {@code at}; answers the invoices issued. Subscriptions come customer by
-     * customer; the periods of one customer that end on the same day in the same currency share one invoice, as in
-     * Lago. A customer's group is held until the next customer starts, so a page boundary never splits it.
+     * Runs the clock for one organization at {@code at}; answers the invoices issued, in customer order. Subscriptions
+     * come customer by customer; the periods of one customer that end on the same day in the same currency share one
+     * invoice, as in Lago. A customer's group is held until the next customer starts, so a page boundary never splits
+     * it. Customers are billed on {@code fjord.billing.threads} threads, each invoice in its own transaction: the
+     * claims and the subscription's advisory lock keep that exactly-once. With per-customer numbering (the default)
+     * two customers share no lock; per-organization numbering makes the threads take turns at the sequence.
      */
     public List<UUID> run(OrganizationId organization, Instant at) {
-        List<UUID> issued = new ArrayList<>();
         BillingCatalog catalog = billing.catalog(organization);
-        List<BillSubscriptionPeriod.BilledPeriod> customerPeriods = new ArrayList<>();
-        UUID currentCustomer = null;
-        Subscription last = null;
-        while (true) {
-            List<Subscription> page = subscriptions.activeByCustomer(organization, last, PAGE);
-            for (Subscription subscription : page) {
-                if (!subscription.customerId().equals(currentCustomer)) {
-                    issued.addAll(billCustomer(catalog, customerPeriods));
-                    customerPeriods.clear();
-                    currentCustomer = subscription.customerId();
+        try (CustomerBilling customers = new CustomerBilling(threads, periods -> billCustomer(catalog, periods))) {
+            List<BillSubscriptionPeriod.BilledPeriod> customerPeriods = new ArrayList<>();
+            UUID currentCustomer = null;
+            Subscription last = null;
+            while (true) {
+                List<Subscription> page = subscriptions.activeByCustomer(organization, last, PAGE);
+                for (Subscription subscription : page) {
+                    if (!subscription.customerId().equals(currentCustomer)) {
+                        customers.submit(customerPeriods);
+                        customerPeriods = new ArrayList<>();
+                        currentCustomer = subscription.customerId();
+                    }
+                    due(catalog.plan(subscription.planId()), subscription, at).ifPresent(customerPeriods::add);
                 }
-                due(catalog.plan(subscription.planId()), subscription, at).ifPresent(customerPeriods::add);
+                if (page.size() < PAGE) {
+                    customers.submit(customerPeriods);
+                    return customers.issued();
+                }
+                last = page.get(page.size() - 1);
             }
-            if (page.size() < PAGE) {
-                issued.addAll(billCustomer(catalog, customerPeriods));
-                return issued;
-            }
-            last = page.get(page.size() - 1);
         }
     }
 

@@ -9,10 +9,10 @@ import dev.fjord.organization.Organization;
 import dev.fjord.organization.Organizations;
 import dev.fjord.shared.OrganizationId;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What one billing run reads again and again, read once: the organization, each plan with its metrics, and the tax
@@ -25,10 +25,10 @@ public final class BillingCatalog {
     private final Taxes taxes;
     private final Organization owner;
     private final List<Tax> organizationTaxes;
-    private final Map<UUID, Plan> planById = new HashMap<>();
-    private final Map<UUID, Map<UUID, BillableMetric>> metricsByPlan = new HashMap<>();
-    private final Map<UUID, List<Tax>> planTaxes = new HashMap<>();
-    private final Map<UUID, List<Tax>> chargeTaxes = new HashMap<>();
+    private final Map<UUID, Plan> planById = new ConcurrentHashMap<>();
+    private final Map<UUID, Map<UUID, BillableMetric>> metricsByPlan = new ConcurrentHashMap<>();
+    private final Map<UUID, List<Tax>> planTaxes = new ConcurrentHashMap<>();
+    private final Map<UUID, List<Tax>> chargeTaxes = new ConcurrentHashMap<>();
 
     BillingCatalog(OrganizationId organization, Plans plans, Taxes taxes, Organizations organizations) {
         this.organization = organization;
@@ -52,12 +52,14 @@ public final class BillingCatalog {
             planTaxes.put(id, taxes.ofPlans(organization, List.of(id)).getOrDefault(id, List.of()));
             Map<UUID, List<Tax>> byCharge = taxes.ofCharges(organization, plan.charges().stream().map(c -> c.id()).toList());
             plan.charges().forEach(c -> chargeTaxes.put(c.id(), byCharge.getOrDefault(c.id(), List.of())));
+            metricsByPlan.put(id, plans.metricsOf(organization, plan));
             return plan;
         });
     }
 
     Map<UUID, BillableMetric> metrics(Plan plan) {
-        return metricsByPlan.computeIfAbsent(plan.id(), id -> plans.metricsOf(organization, plan));
+        plan(plan.id());
+        return metricsByPlan.get(plan.id());
     }
 
     /** The customer's own taxes, read once per invoice. */
