@@ -2,10 +2,12 @@
 # Billing-run throughput: N subscriptions (default 100,000) on a monthly calendar plan with a fixed fee and 2 usage
 # charges, a wallet on a third of the customers, billed at the end of the period by one POST /api/v1/billing_runs,
 # against the machine's PostgreSQL on 127.0.0.1:5432. The fixtures are written with SQL (the API would take longer
-# than the run itself); the run goes through Fjord. Usage: bench/billing.sh [subscriptions]
+# than the run itself); the run goes through Fjord.
+# Usage: bench/billing.sh [subscriptions [Fjord options, e.g. --fjord.billing.threads=1]]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}
+shift || true
 port=3921
 db=fjord_bench_billing
 [ -f target/fjord.jar ] || ./mvnw -q package -DskipTests
@@ -13,7 +15,7 @@ su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname = 'fjord'\"" |
   || su postgres -c "psql -qc \"CREATE ROLE fjord LOGIN PASSWORD 'fjord' CREATEDB\""
 su postgres -c "dropdb --if-exists $db" && su postgres -c "createdb -O fjord $db"
 SERVER_PORT=$port DATABASE_URL="postgresql://fjord:fjord@127.0.0.1:5432/$db" LAGO_ORG_API_KEY=bench-key \
-  java -Xmx1g -jar target/fjord.jar --fjord.jobs.enabled=false > target/bench-billing.log 2>&1 &
+  java -Xmx1g -jar target/fjord.jar --fjord.jobs.enabled=false "$@" > target/bench-billing.log 2>&1 &
 fjord=$!
 trap 'kill $fjord 2>/dev/null || true' EXIT
 until curl -sf "localhost:$port/actuator/health" >/dev/null; do sleep 0.2; done
