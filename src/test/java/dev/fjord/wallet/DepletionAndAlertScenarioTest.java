@@ -136,6 +136,59 @@ class DepletionAndAlertScenarioTest extends ApiTest {
     }
 
     @Test
+    void aRecurringThresholdFiresAtEveryStepBeyondTheLastFixedOneOncePerEvaluation() {
+        String walletId = wallet("\"code\": \"main\", \"granted_credits\": \"10\"");
+        var created = api.post("/api/v1/customers/acme/wallets/main/alerts", "{\"alerts\": ["
+                + "{\"alert_type\": \"wallet_ongoing_balance_amount\", \"code\": \"low\", \"thresholds\": ["
+                + "{\"code\": \"warn\", \"value\": 800}, {\"code\": \"critical\", \"value\": 500},"
+                + " {\"code\": \"every\", \"value\": 150, \"recurring\": true}]},"
+                + "{\"alert_type\": \"wallet_credits_balance\", \"code\": \"refilled\", \"direction\": \"increasing\","
+                + " \"thresholds\": [{\"code\": \"step\", \"value\": \"25\", \"recurring\": true}]}]}");
+        assertThat(created.status()).as(created.raw()).isEqualTo(200);
+        assertThat(created.body().get("alerts").get(0).get("thresholds").get(2).toString())
+                .isEqualTo("{\"code\":\"every\",\"value\":\"150.0\",\"recurring\":true}");
+
+        // ongoing 1000 → 700 cents: the fixed 800 only
+        usage.calls(3);
+        awaitWebhooks("alert.triggered", 1, 2);
+        assertThat(crossed(0)).isEqualTo("[{\"code\":\"warn\",\"value\":\"800.0\",\"recurring\":false}]");
+
+        // one batch, 700 → 200: the fixed 500, then the steps below it, 500 − 150 = 350 and 500 − 2·150 = 200
+        // (200 is reached, so it counts), all in one webhook
+        usage.calls(5);
+        awaitWebhooks("alert.triggered", 2, 2);
+        assertThat(crossed(0)).isEqualTo("[{\"code\":\"critical\",\"value\":\"500.0\",\"recurring\":false},"
+                + "{\"code\":\"every\",\"value\":\"200.0\",\"recurring\":true},"
+                + "{\"code\":\"every\",\"value\":\"350.0\",\"recurring\":true}]");
+        assertThat(webhooks("alert.triggered").get(0).get("triggered_alert").get("previous_value").toString()).isEqualTo("700.0");
+
+        // voiding 3 credits: 7 credits − 8.00 EUR usage = −100 cents; 200 is behind, so 500 − 3·150 = 50 and
+        // 500 − 4·150 = −100. The credits balance 10 → 7 goes down: the increasing alert stays quiet
+        void_(walletId, "3");
+        awaitWebhooks("alert.triggered", 3, 2);
+        assertThat(crossed(0)).isEqualTo("[{\"code\":\"every\",\"value\":\"-100.0\",\"recurring\":true},"
+                + "{\"code\":\"every\",\"value\":\"50.0\",\"recurring\":true}]");
+
+        // +60 granted: credits 7 → 67 pass 25 and 50 (no fixed thresholds: steps from 0); the ongoing alert goes up
+        api.post("/api/v1/wallet_transactions", "{\"wallet_transaction\": {\"wallet_id\": \"" + walletId
+                + "\", \"granted_credits\": \"60\"}}");
+        awaitWebhooks("alert.triggered", 4, 2);
+        JsonNode refilled = webhooks("alert.triggered").get(0).get("triggered_alert");
+        assertThat(refilled.get("alert_code").stringValue()).isEqualTo("refilled");
+        assertThat(refilled.get("previous_value").toString()).isEqualTo("7.0");
+        assertThat(refilled.get("current_value").toString()).isEqualTo("67.0");
+        assertThat(crossed(0)).isEqualTo("[{\"code\":\"step\",\"value\":\"25.0\",\"recurring\":true},"
+                + "{\"code\":\"step\",\"value\":\"50.0\",\"recurring\":true}]");
+        pause(500);
+        assertThat(webhooks("alert.triggered")).hasSize(4);
+    }
+
+    /** The crossed thresholds of the {@code index}-th newest {@code alert.triggered}. */
+    private String crossed(int index) {
+        return webhooks("alert.triggered").get(index).get("triggered_alert").get("crossed_thresholds").toString();
+    }
+
+    @Test
     void alertEndpointsFollowLagoAndRefuseBadInput() {
         wallet("\"code\": \"main\"");
         String path = "/api/v1/customers/acme/wallets/main/alerts";
@@ -147,9 +200,12 @@ class DepletionAndAlertScenarioTest extends ApiTest {
         assertThat(api.post(path, "{\"alert\": {\"alert_type\": \"usage\", \"thresholds\": [{\"value\": \"-1\"}]}}")
                 .body().get("error_details").toString())
                 .isEqualTo("{\"alert_type\":[\"value_is_invalid\"],\"thresholds\":[\"value_is_out_of_range\"],\"code\":[\"value_is_mandatory\"]}");
+        assertThat(api.post(path, "{\"alert\": {\"alert_type\": \"wallet_balance_amount\", \"code\": \"r\", \"thresholds\":"
+                + " [{\"value\": 5, \"recurring\": true}, {\"value\": 1, \"recurring\": true}]}}").body().get("error_details").toString())
+                .isEqualTo("{\"thresholds\":[\"multiple_recurring_thresholds\"]}");
         assertThat(api.post(path, "{\"alert\": {\"alert_type\": \"wallet_balance_amount\", \"code\": \"r\","
-                + " \"thresholds\": [{\"value\": 1, \"recurring\": true}]}}").body().get("error_details").toString())
-                .isEqualTo("{\"thresholds\":[\"recurring_thresholds_not_supported\"]}");
+                + " \"thresholds\": [{\"value\": 0, \"recurring\": true}]}}").body().get("error_details").toString())
+                .isEqualTo("{\"thresholds\":[\"value_is_out_of_range\"]}");
         assertThat(api.post("/api/v1/customers/nobody/wallets/main/alerts", "{\"alert\": {\"alert_type\": \"wallet_balance_amount\","
                 + " \"code\": \"b\", \"thresholds\": [{\"value\": 1}]}}").body().get("code").stringValue())
                 .isEqualTo("customer_not_found");

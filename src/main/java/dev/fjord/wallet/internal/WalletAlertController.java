@@ -130,11 +130,16 @@ class WalletAlertController {
         for (JsonInput item : items) {
             BigDecimal value = item.decimal("value", BigDecimal.ZERO, false, new BigDecimal("1e15"), 5);
             item.require("value", value);
-            if (Boolean.TRUE.equals(item.bool("recurring"))) {
-                // Lago re-triggers a recurring threshold every step past the last one; Fjord does not do that yet
-                item.error("recurring", "recurring_thresholds_not_supported");
+            boolean recurring = Boolean.TRUE.equals(item.bool("recurring"));
+            if (recurring && value != null && value.signum() == 0) {
+                // a recurring value is a step: 0 would repeat forever
+                item.error("value", "value_is_out_of_range");
             }
-            thresholds.add(new WalletAlert.Threshold(item.string("code", MAX_TEXT_LENGTH), value, false));
+            thresholds.add(new WalletAlert.Threshold(item.string("code", MAX_TEXT_LENGTH), value, recurring));
+        }
+        if (thresholds.stream().filter(WalletAlert.Threshold::recurring).count() > 1) {
+            // Lago keeps one recurring threshold per alert (a unique index); its error code for plan thresholds
+            in.error("thresholds", "multiple_recurring_thresholds");
         }
         return thresholds;
     }
