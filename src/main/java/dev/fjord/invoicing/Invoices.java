@@ -2,9 +2,9 @@ package dev.fjord.invoicing;
 
 import dev.fjord.customer.Customer;
 import dev.fjord.customer.Customers;
+import dev.fjord.invoicing.internal.DraftInvoices;
 import dev.fjord.invoicing.internal.InvoiceRepository;
 import dev.fjord.invoicing.internal.InvoiceNumbering;
-import dev.fjord.invoicing.internal.InvoiceTerms;
 import dev.fjord.invoicing.internal.InvoiceWebhooks;
 import dev.fjord.invoicing.internal.OneOffInvoices;
 import dev.fjord.organization.Organization;
@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,11 +47,14 @@ public class Invoices {
     private final CreditNoteCredits creditNotes;
     private final ApplicationEventPublisher events;
     private final InvoiceWebhooks webhooks;
+    /** Lazy: finalizing debits wallets, and the wallet module creates its credit invoices through this facade. */
+    private final ObjectProvider<DraftInvoices> drafts;
     private final Clock clock;
 
     Invoices(InvoiceRepository repository, InvoiceNumbering numbering, Customers customers,
             Organizations organizations, OneOffInvoices oneOffInvoices, CreditNoteCredits creditNotes,
-            ApplicationEventPublisher events, InvoiceWebhooks webhooks, Clock clock) {
+            ApplicationEventPublisher events, InvoiceWebhooks webhooks, ObjectProvider<DraftInvoices> drafts,
+            Clock clock) {
         this.repository = repository;
         this.numbering = numbering;
         this.customers = customers;
@@ -59,6 +63,7 @@ public class Invoices {
         this.creditNotes = creditNotes;
         this.events = events;
         this.webhooks = webhooks;
+        this.drafts = drafts;
         this.clock = clock;
     }
 
@@ -192,35 +197,24 @@ public class Invoices {
     }
 
     /**
-     * Lago's {@code PUT /invoices/{id}/finalize}: a {@code draft} invoice is numbered, issued today in the customer's
-     * timezone and due after the customer's (else the organization's) net payment term; its payment status is
-     * pending, succeeded when its total is zero. Anything but a draft is {@code 404 invoice_not_found}, as in Lago
-     * (finalizing twice included); drafts other than subscription invoices are {@code 403 feature_unavailable}
-     * (Lago's rule). Zero-amount drafts of customers that do not finalize them are {@code closed}. The draft is
-     * finalized as computed: refreshing it and applying coupons and prepaid credits belong to the billing run.
+     * Lago's {@code PUT /invoices/{id}/finalize} ({@code RefreshDraftAndFinalizeService}): a {@code draft} invoice is
+     * computed again from its periods' usage with credits on (credit notes, then prepaid credits), numbered, issued
+     * today in the customer's timezone and due after the customer's (else the organization's) net payment term; the
+     * coupons, credit notes and wallets it takes are recorded and {@code invoice.created} sent, in this transaction.
+     * Payment status pending, succeeded when its total is zero. Anything but a draft is {@code 404 invoice_not_found},
+     * as in Lago (finalizing twice, or a voided invoice, included); drafts other than subscription invoices are
+     * {@code 403 feature_unavailable} (Lago's rule). Zero-amount drafts of customers that do not finalize them are
+     * {@code closed}.
      */
     @Transactional
     public Invoice finalizeDraft(OrganizationId organization, UUID invoiceId) {
         Invoice invoice = repository.lock(organization, invoiceId).filter(found -> "draft".equals(found.status()))
                 .orElseThrow(() -> BillingError.notFound("invoice"));
-        if (!"subscription".equals(invoice.invoiceType())) {
+        if (!DraftInvoices.handles(invoice)) {
             throw BillingError.forbidden("feature_unavailable");
         }
-        Customer customer = customer(organization, invoice.customerId());
-        Organization owner = organizations.get(organization);
-        Instant now = clock.instant();
-        if (!InvoiceTerms.finalizes(invoice.amounts().feesAmountCents(), customer, owner)) {
-            repository.close(organization, invoiceId, now);
-            return load(organization, invoiceId).orElseThrow();
-        }
-        LocalDate issuingDate = InvoiceTerms.issuingDate(customer, now);
-        repository.finalize(organization, invoiceId, numbering.assign(organization, owner, customer, now),
-                issuingDate, issuingDate.plusDays(InvoiceTerms.netPaymentTerm(customer, owner)), now);
-        String paymentStatus = invoice.amounts().totalAmountCents() > 0 ? "pending" : "succeeded";
-        if (!paymentStatus.equals(invoice.paymentStatus())) {
-            repository.updatePaymentStatus(organization, invoiceId, paymentStatus, now);
-        }
-        return webhooks.record(organization, "invoice.created", load(organization, invoiceId).orElseThrow());
+        drafts.getObject().finalize(organization, invoice);
+        return load(organization, invoiceId).orElseThrow();
     }
 
     /** The taxes applied to these invoices and their fees, by invoice (invoices without taxes map to none). */

@@ -6,7 +6,6 @@ import dev.fjord.invoicing.internal.InvoiceNumbering;
 import dev.fjord.invoicing.internal.InvoiceRepository;
 import dev.fjord.shared.OrganizationId;
 import dev.fjord.support.ApiClient;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -73,41 +72,36 @@ class VoidAndFinalizeApiTest extends InvoiceTestSupport {
     }
 
     /**
-     * A draft subscription invoice as the billing run will leave it (grace period): computed, not numbered, issued on
-     * the day of its period end. Fees {@code amountCents}, no taxes.
+     * A draft {@code one_off} invoice (none is made through the API): only subscription drafts can be finalized.
      */
-    private UUID draft(JsonNode customer, String invoiceType, long amountCents) {
+    private UUID oneOffDraft(JsonNode customer, long amountCents) {
         OrganizationId organization = organizationOf(customer);
         UUID customerId = UUID.fromString(customer.get("lago_id").stringValue());
         UUID invoiceId = UUID.randomUUID();
         LocalDate periodEnd = LocalDate.of(2025, 3, 1);
         Instant created = Instant.parse("2025-03-01T00:05:00Z");
-        repository.insert(organization, new Invoice(invoiceId, customerId, invoiceType, "draft", "pending",
+        repository.insert(organization, new Invoice(invoiceId, customerId, "one_off", "draft", "pending",
                 InvoiceNumbering.draft(prefix()), null, null, "EUR", periodEnd, periodEnd, 0, "UTC", null, false, 4,
                 Invoice.Amounts.ofFees(amountCents), null, null, null, created, created, List.of(), List.of()));
-        if ("subscription".equals(invoiceType)) {
-            String subscription = jdbc.sql("SELECT id::text FROM subscriptions WHERE customer_id = ?")
-                    .param(customerId).query(String.class).single();
-            repository.insertFee(organization, new Fee(UUID.randomUUID(), invoiceId, "subscription",
-                    UUID.fromString(subscription), null, null, null, null, null, null, null, "Pro plan", null,
-                    amountCents, BigDecimal.valueOf(amountCents), "EUR", BigDecimal.ONE, null, null,
-                    BigDecimal.valueOf(amountCents), BigDecimal.valueOf(amountCents).movePointLeft(2),
-                    BigDecimal.ZERO, 0, BigDecimal.ZERO, BigDecimal.ZERO, false, true, null, Map.of(), Map.of(),
-                    Instant.parse("2025-02-01T00:00:00Z"), Instant.parse("2025-02-28T23:59:59Z"), "pending", null,
-                    null, null, created, created));
-        }
         return invoiceId;
     }
 
-    private JsonNode subscribedCustomer(String externalId, String extra) {
-        JsonNode customer = scenario().customer(externalId, "\"currency\": \"EUR\"" + (extra == null ? "" : ", " + extra));
-        if (jdbc.sql("SELECT count(*) FROM plans p JOIN customers c ON c.organization_id = p.organization_id"
-                + " WHERE c.id = ? AND p.code = 'pro'").param(UUID.fromString(customer.get("lago_id").stringValue()))
-                .query(Long.class).single() == 0) {
-            scenario().plan("pro", "monthly", 4900, "EUR", "[]");
+    /**
+     * A customer with a 5-day grace period subscribed since 1 February 2025 (local time in {@code zone}) to plan
+     * {@code plan} (monthly, {@code amountCents}, no tax), and the draft the billing run leaves for February.
+     */
+    private UUID draftedCustomer(String externalId, String zone, String plan, long amountCents, String extra) {
+        scenario().customer(externalId, "\"currency\": \"EUR\", \"timezone\": \"" + zone + "\","
+                + " \"billing_configuration\": {\"invoice_grace_period\": 5}" + (extra == null ? "" : ", " + extra));
+        if (api.get("/api/v1/plans/" + plan).status() == 404) {
+            scenario().plan(plan, "monthly", amountCents, "EUR", "[]");
         }
-        scenario().subscription("sub-" + externalId, externalId, "pro", null);
-        return customer;
+        String start = java.time.LocalDate.of(2025, 2, 1).atStartOfDay(java.time.ZoneId.of(zone)).toInstant().toString();
+        scenario().subscription("sub-" + externalId, externalId, plan, "\"subscription_at\": \"" + start + "\"");
+        api.post("/api/v1/billing_runs", "{\"billing_run\": {}}");
+        JsonNode page = api.get("/api/v1/invoices?external_customer_id=" + externalId + "&status=draft").body();
+        assertThat(page.get("meta").get("total_count").intValue()).as(page.toString()).isEqualTo(1);
+        return UUID.fromString(page.get("invoices").get(0).get("lago_id").stringValue());
     }
 
     @BeforeEach
@@ -170,8 +164,7 @@ class VoidAndFinalizeApiTest extends InvoiceTestSupport {
 
     @Test
     void draftsUnknownIdsAndCreditNoteRequestsAreRefused() {
-        JsonNode customer = subscribedCustomer("acme", null);
-        UUID draft = draft(customer, "subscription", 4900);
+        UUID draft = draftedCustomer("acme", "UTC", "pro", 4900, null);
         String invoice = oneOff("acme", 1000).get("lago_id").stringValue();
 
         assertError(voidInvoice(draft.toString()), 405, "not_voidable");
@@ -197,8 +190,7 @@ class VoidAndFinalizeApiTest extends InvoiceTestSupport {
     void finalizingADraftNumbersIssuesAndDatesItToday() {
         clock.set(Instant.parse("2025-03-14T23:30:00Z"));
         // 23:30 UTC is already 15 March in Tokyo; the customer's own term, 10 days
-        JsonNode customer = subscribedCustomer("acme", "\"timezone\": \"Asia/Tokyo\", \"net_payment_term\": 10");
-        UUID draft = draft(customer, "subscription", 4900);
+        UUID draft = draftedCustomer("acme", "Asia/Tokyo", "pro", 4900, "\"net_payment_term\": 10");
         JsonNode before = invoiceJson(draft);
         assertThat(before.get("number").stringValue()).isEqualTo(prefix() + "-DRAFT");
 
@@ -214,7 +206,10 @@ class VoidAndFinalizeApiTest extends InvoiceTestSupport {
         assertThat(invoice.get("payment_status").stringValue()).isEqualTo("pending");
         assertThat(invoice.get("total_amount_cents").longValue()).isEqualTo(4900);
         assertThat(invoice.get("updated_at").stringValue()).isEqualTo("2025-03-14T23:30:00Z");
-        assertThat(invoice.get("fees")).isEqualTo(before.get("fees"));
+        // computed again at finalization: February's plan fee, unchanged
+        assertThat(invoice.get("fees")).hasSize(1);
+        assertThat(invoice.get("fees").get(0).get("amount_cents").longValue()).isEqualTo(4900);
+        assertThat(before.get("fees").get(0).get("amount_cents").longValue()).isEqualTo(4900);
         assertThat(invoiceJson(draft)).isEqualTo(invoice);
         // the next invoice of the customer follows in the same sequence
         assertThat(oneOff("acme", 1000).get("number").stringValue()).isEqualTo(prefix() + "-001-002");
@@ -227,11 +222,9 @@ class VoidAndFinalizeApiTest extends InvoiceTestSupport {
 
     @Test
     void zeroAmountDraftsArePaidAtOnceOrClosedAndOnlySubscriptionDraftsFinalize() {
-        JsonNode acme = subscribedCustomer("acme", null);
-        JsonNode skipper = subscribedCustomer("skipper", "\"finalize_zero_amount_invoice\": \"skip\"");
-        UUID zero = draft(acme, "subscription", 0);
-        UUID skipped = draft(skipper, "subscription", 0);
-        UUID oneOffDraft = draft(acme, "one_off", 1000);
+        UUID zero = draftedCustomer("acme", "UTC", "free", 0, null);
+        UUID skipped = draftedCustomer("skipper", "UTC", "free", 0, "\"finalize_zero_amount_invoice\": \"skip\"");
+        UUID oneOffDraft = oneOffDraft(api.get("/api/v1/customers/acme").body().get("customer"), 1000);
 
         JsonNode paid = api.put("/api/v1/invoices/" + zero + "/finalize", "").body().get("invoice");
         assertThat(paid.get("status").stringValue()).isEqualTo("finalized");

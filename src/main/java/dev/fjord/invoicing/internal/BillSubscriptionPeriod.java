@@ -38,12 +38,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Invoices what is due of a customer's subscriptions on one invoice, in one transaction: claim each part (the unique
  * key makes billing exactly-once), compute the plan fees (prorated, in arrears or in advance), one fee per charge
- * bucket from the period's aggregates, then coupons, taxes and prepaid credits last (spec §4.2).
+ * bucket from the period's aggregates, then coupons, taxes and prepaid credits last (spec §4.2). During the
+ * customer's grace period the invoice is a draft instead (see {@link DraftInvoices}); its claims are taken all the same.
  */
 @Component
 public class BillSubscriptionPeriod {
-    private static final String ARREARS = "arrears";
-    private static final String ADVANCE_FEE = "advance_fee";
+    static final String ARREARS = "arrears";
+    static final String ADVANCE_FEE = "advance_fee";
 
     private final JdbcClient jdbc;
     private final Plans plans;
@@ -106,7 +107,7 @@ public class BillSubscriptionPeriod {
         Customer customer = customers.getRowById(organization, due.get(0).subscription().customerId());
         Instant now = clock.instant();
         SubscriptionInvoices.Draft draft = draft(catalog, customer, Ids.newId(), due, now);
-        UUID invoiceId = issuer.issue(catalog, customer, draft);
+        UUID invoiceId = issuer.issueOrDraft(catalog, customer, draft);
         for (BilledPeriod billed : due) {
             recordClaims(organization, invoiceId, billed, now);
         }
@@ -125,7 +126,8 @@ public class BillSubscriptionPeriod {
         return new Computed(draft.currency, SubscriptionInvoices.taxedFees(draft, amounts), amounts);
     }
 
-    private SubscriptionInvoices.Draft draft(BillingCatalog catalog, Customer customer, UUID invoiceId,
+    /** The fees of these periods for invoice {@code invoiceId}, as billed at {@code now}; nothing written. */
+    SubscriptionInvoices.Draft draft(BillingCatalog catalog, Customer customer, UUID invoiceId,
             List<BilledPeriod> due, Instant now) {
         List<Tax> customerTaxes = catalog.customerTaxes(customer.id());
         SubscriptionInvoices.Draft draft = new SubscriptionInvoices.Draft(invoiceId,
@@ -182,9 +184,12 @@ public class BillSubscriptionPeriod {
                         RoundingMode.HALF_UP).longValueExact();
         long billedBefore = jdbc.sql("""
                 SELECT coalesce(sum(f.amount_cents), 0) FROM fees f LEFT JOIN invoices i ON i.id = f.invoice_id
-                WHERE f.subscription_id = ? AND f.fee_type IN ('subscription', 'charge')
-                  AND f.from_datetime >= ? AND f.from_datetime < ? AND (i.id IS NULL OR i.status <> 'voided')""")
-                .params(subscription.id(), Timestamp.from(planPeriod.start()), Timestamp.from(planPeriod.endExclusive()))
+                WHERE f.subscription_id = ? AND f.fee_type IN ('subscription', 'charge') AND f.deleted_at IS NULL
+                  AND f.from_datetime >= ? AND f.from_datetime < ? AND (i.id IS NULL OR i.status <> 'voided')
+                  AND f.invoice_id IS DISTINCT FROM CAST(? AS uuid)""")
+                // a draft computed again must not count its own fees as billed before
+                .params(subscription.id(), Timestamp.from(planPeriod.start()), Timestamp.from(planPeriod.endExclusive()),
+                        draft.invoiceId)
                 .query(Long.class).single();
         long billedHere = draft.fees.stream()
                 .filter(f -> subscription.id().equals(f.subscriptionId()) && planPeriod.contains(f.fromDatetime()))

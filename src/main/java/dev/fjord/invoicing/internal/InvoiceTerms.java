@@ -15,6 +15,24 @@ public final class InvoiceTerms {
         return LocalDate.ofInstant(now, ZoneId.of(customer.applicableTimezone()));
     }
 
+    /**
+     * The timezone of the customer's row as billing reads it ({@code applicableTimezone} is not on the row): its own,
+     * else the organization's.
+     */
+    public static String timezone(Customer customer, Organization owner) {
+        return customer.timezone() != null ? customer.timezone() : owner.timezone();
+    }
+
+    /**
+     * Days a subscription invoice stays a draft before it is finalized (Lago's {@code invoice_grace_period}): the
+     * customer's own setting, else the organization's; 0 finalizes at once.
+     */
+    public static int gracePeriodDays(Customer customer, Organization owner) {
+        Integer own = customer.billingConfiguration() == null ? null
+                : customer.billingConfiguration().invoiceGracePeriod();
+        return own != null ? own : owner.invoiceGracePeriod();
+    }
+
     /** The customer's net payment term, else the organization's. */
     public static int netPaymentTerm(Customer customer, Organization owner) {
         return customer.netPaymentTerm() != null ? customer.netPaymentTerm() : owner.netPaymentTerm();

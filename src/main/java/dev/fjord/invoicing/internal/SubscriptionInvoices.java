@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * Issues a {@code subscription} invoice from its fees, in the caller's transaction, in spec §4.2's order: coupons,
  * taxes, prepaid credits last; numbered when finalized, and wallets debited. Periodic, termination, starting and
- * pay-in-advance charge invoices all end here.
+ * pay-in-advance charge invoices all end here; all but the pay-in-advance ones wait as drafts during the customer's
+ * grace period, and are finalized later through the same write path.
  */
 @Component
 class SubscriptionInvoices {
@@ -80,9 +81,67 @@ class SubscriptionInvoices {
         }
     }
 
+    /**
+     * Subscription billing (period ends, terminations, starts): while the customer has a grace period the invoice is
+     * written as a {@code draft} (fees, coupons shown, taxes; no credits consumed, nothing recorded as used, webhook
+     * {@code invoice.drafted}); otherwise it is {@link #issue issued} at once. Answers its id.
+     */
+    UUID issueOrDraft(BillingCatalog catalog, Customer customer, Draft draft) {
+        if (InvoiceTerms.gracePeriodDays(customer, catalog.owner()) == 0) {
+            return issue(catalog, customer, draft);
+        }
+        OrganizationId organization = catalog.organization();
+        InvoiceComputation amounts = amounts(catalog, customer, draft, List.of(), false);
+        invoices.insert(organization, invoice(catalog.owner(), customer, draft, amounts, "draft", null));
+        insertFees(organization, draft, amounts);
+        webhooks.record(organization, "invoice.drafted", draft.invoiceId);
+        return draft.invoiceId;
+    }
+
     /** Computes, writes and (unless Lago would close it) finalizes the invoice; answers its id. */
     UUID issue(BillingCatalog catalog, Customer customer, Draft draft) {
-        return write(catalog, customer, draft, amounts(catalog, customer, draft, List.of(), true));
+        OrganizationId organization = catalog.organization();
+        InvoiceComputation amounts = amounts(catalog, customer, draft, List.of(), true);
+        boolean finalized = InvoiceTerms.finalizes(amounts.feesAmountCents(), customer, catalog.owner());
+        InvoiceNumbering.Assigned number = finalized
+                ? numbering.assign(organization, catalog.owner(), customer, draft.now) : null;
+        invoices.insert(organization, invoice(catalog.owner(), customer, draft, amounts,
+                finalized ? "finalized" : "closed", number));
+        insertFees(organization, draft, amounts);
+        consume(organization, draft.invoiceId, amounts, finalized);
+        return draft.invoiceId;
+    }
+
+    /**
+     * Refreshes a draft (row-locked by the caller) from {@code draft}, its fees computed again: no credits consumed.
+     */
+    void refreshDraft(BillingCatalog catalog, Customer customer, Draft draft) {
+        replaceFees(catalog.organization(), draft, amounts(catalog, customer, draft, List.of(), false));
+    }
+
+    /**
+     * Finalizes a draft (row-locked by the caller) at {@code draft.now}: its fees computed again with credits on, then
+     * as {@link #issue}: numbered (or closed at zero), issued and due from today, coupons, credit notes and wallets
+     * consumed, {@code invoice.created}.
+     */
+    void finalizeDraft(BillingCatalog catalog, Customer customer, Draft draft) {
+        OrganizationId organization = catalog.organization();
+        Organization owner = catalog.owner();
+        Instant now = draft.now;
+        InvoiceComputation amounts = amounts(catalog, customer, draft, List.of(), true);
+        replaceFees(organization, draft, amounts);
+        boolean finalized = InvoiceTerms.finalizes(amounts.feesAmountCents(), customer, owner);
+        if (finalized) {
+            LocalDate issuingDate = LocalDate.ofInstant(now, ZoneId.of(InvoiceTerms.timezone(customer, owner)));
+            invoices.finalize(organization, draft.invoiceId, numbering.assign(organization, owner, customer, now),
+                    issuingDate, issuingDate.plusDays(InvoiceTerms.netPaymentTerm(customer, owner)), now);
+            if (amounts.totalAmountCents() == 0) {
+                invoices.updatePaymentStatus(organization, draft.invoiceId, "succeeded", now);
+            }
+        } else {
+            invoices.close(organization, draft.invoiceId, now);
+        }
+        consume(organization, draft.invoiceId, amounts, finalized);
     }
 
     /**
@@ -112,41 +171,57 @@ class SubscriptionInvoices {
         return taxed;
     }
 
-    private UUID write(BillingCatalog catalog, Customer customer, Draft draft, InvoiceComputation amounts) {
-        OrganizationId organization = catalog.organization();
-        Organization owner = catalog.owner();
+    /** The invoice row of {@code draft}: numbered when {@code number} is given, issued today. */
+    private static Invoice invoice(Organization owner, Customer customer, Draft draft, InvoiceComputation amounts,
+            String status, InvoiceNumbering.Assigned number) {
         Instant now = draft.now;
-        boolean finalized = InvoiceTerms.finalizes(amounts.feesAmountCents(), customer, owner);
-        InvoiceNumbering.Assigned number = finalized ? numbering.assign(organization, owner, customer, now) : null;
-        // the customer's row as billing reads it: its own timezone, else the organization's
-        String timezone = customer.timezone() != null ? customer.timezone() : owner.timezone();
+        String timezone = InvoiceTerms.timezone(customer, owner);
         LocalDate issuingDate = LocalDate.ofInstant(now, ZoneId.of(timezone));
         int netPaymentTerm = InvoiceTerms.netPaymentTerm(customer, owner);
-        invoices.insert(organization, new Invoice(draft.invoiceId, customer.id(), "subscription",
-                finalized ? "finalized" : "closed", amounts.totalAmountCents() == 0 ? "succeeded" : "pending",
-                finalized ? number.number() : InvoiceNumbering.draft(owner.documentNumberPrefix()),
-                finalized ? number.sequentialId() : null, finalized ? number.organizationSequentialId() : null,
+        boolean numbered = number != null;
+        // a draft's total can still change: it is paid (total zero) only once finalized
+        boolean paid = !"draft".equals(status) && amounts.totalAmountCents() == 0;
+        return new Invoice(draft.invoiceId, customer.id(), "subscription", status, paid ? "succeeded" : "pending",
+                numbered ? number.number() : InvoiceNumbering.draft(owner.documentNumberPrefix()),
+                numbered ? number.sequentialId() : null, numbered ? number.organizationSequentialId() : null,
                 draft.currency, issuingDate, issuingDate.plusDays(netPaymentTerm), netPaymentTerm,
-                timezone, null, false, 4, amounts.toAmounts(), null, finalized ? now : null,
-                null, now, now, List.of(), List.of()));
+                timezone, null, false, 4, amounts.toAmounts(), null, numbered ? now : null,
+                null, now, now, List.of(), List.of());
+    }
+
+    private void insertFees(OrganizationId organization, Draft draft, InvoiceComputation amounts) {
         for (Fee fee : taxedFees(draft, amounts)) {
             invoices.insertFee(organization, fee);
             invoices.recordCreditNotesShare(organization, fee.id(),
                     amounts.fees().get(fee.id()).preciseCreditNotesAmountCents());
         }
+    }
+
+    /** A draft's fees and amounts replaced by those computed again (the old fees are soft-deleted). */
+    private void replaceFees(OrganizationId organization, Draft draft, InvoiceComputation amounts) {
+        invoices.deleteFees(organization, draft.invoiceId, draft.now);
+        insertFees(organization, draft, amounts);
+        invoices.updateAmounts(organization, draft.invoiceId, amounts.toAmounts(), draft.now);
+    }
+
+    /**
+     * What issuing takes, once per invoice, whether issued at once or finalized from a draft: coupon uses, credit
+     * notes consumed, one {@code invoiced} ledger entry per wallet debited, and {@code invoice.created} when the
+     * invoice is finalized (a closed one is hidden and sends nothing).
+     */
+    private void consume(OrganizationId organization, UUID invoiceId, InvoiceComputation amounts, boolean finalized) {
         amounts.couponAmounts().forEach((appliedCouponId, cents) -> {
             if (cents > 0) {
-                appliedCoupons.recordUse(organization, appliedCouponId, draft.invoiceId, cents);
+                appliedCoupons.recordUse(organization, appliedCouponId, invoiceId, cents);
             }
         });
         amounts.creditNoteAmounts().forEach((creditNoteId, cents) ->
-                creditNotes.consume(organization, creditNoteId, cents, draft.invoiceId));
+                creditNotes.consume(organization, creditNoteId, cents, invoiceId));
         amounts.walletDebits().forEach((walletId, cents) ->
-                prepaidCredits.debit(organization, walletId, cents, draft.invoiceId));
+                prepaidCredits.debit(organization, walletId, cents, invoiceId));
         if (finalized) {
-            webhooks.record(organization, "invoice.created", draft.invoiceId);
+            webhooks.record(organization, "invoice.created", invoiceId);
         }
-        return draft.invoiceId;
     }
 
     /** A fee billing a subscription (plan, charge or commitment), before coupons and taxes. */

@@ -75,7 +75,9 @@ public class EventIngestion {
         Set<UUID> customers = stored.stream().map(Event::customerId).filter(java.util.Objects::nonNull)
                 .collect(Collectors.toSet());
         if (!customers.isEmpty()) {
-            publisher.publishEvent(new UsageRecorded(organization, customers));
+            Instant earliest = stored.stream().filter(e -> e.customerId() != null).map(Event::timestamp)
+                    .min(Instant::compareTo).orElseThrow();
+            publisher.publishEvent(new UsageRecorded(organization, customers, earliest));
         }
         return stored;
     }
