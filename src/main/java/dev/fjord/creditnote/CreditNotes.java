@@ -4,9 +4,11 @@ import dev.fjord.creditnote.internal.CreditNoteRepository;
 import dev.fjord.creditnote.internal.CreditNoteWebhooks;
 import dev.fjord.creditnote.internal.IssueCreditNote;
 import dev.fjord.shared.BillingError;
+import dev.fjord.shared.MetadataMaps;
 import dev.fjord.shared.OrganizationId;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -53,15 +55,44 @@ public class CreditNotes {
         return store.count(organization, query);
     }
 
-    /** Lago's {@code PUT /credit_notes/{id}}: the refund status (pending, succeeded with {@code refunded_at}, failed). */
+    /**
+     * Lago's {@code PUT /credit_notes/{id}}: the refund status (pending, succeeded with {@code refunded_at}, failed)
+     * and the metadata (replaced), each when sent (null: unchanged).
+     */
     @Transactional
-    public CreditNote updateRefundStatus(OrganizationId organization, UUID id, String refundStatus) {
+    public CreditNote update(OrganizationId organization, UUID id, String refundStatus, Map<String, String> metadata) {
         store.lock(organization, id).orElseThrow(() -> BillingError.notFound("credit_note"));
-        if (!CreditNote.REFUND_STATUSES.contains(refundStatus)) {
-            throw BillingError.validation("refund_status", "value_is_invalid");
+        if (refundStatus != null) {
+            if (!CreditNote.REFUND_STATUSES.contains(refundStatus)) {
+                throw BillingError.validation("refund_status", "value_is_invalid");
+            }
+            store.updateRefundStatus(organization, id, refundStatus, clock.instant());
         }
-        store.updateRefundStatus(organization, id, refundStatus, clock.instant());
+        if (metadata != null) {
+            store.replaceMetadata(organization, id, metadata);
+        }
         return get(organization, id);
+    }
+
+    /** Replaces ({@code merge} false) or merges the credit note's metadata; answers it (null when empty). */
+    @Transactional
+    public Map<String, String> writeMetadata(OrganizationId organization, UUID id, Map<String, String> metadata,
+            boolean merge) {
+        store.lock(organization, id).orElseThrow(() -> BillingError.notFound("credit_note"));
+        Map<String, String> result = MetadataMaps.written(store.metadata(organization, List.of(id)).get(id), metadata,
+                merge);
+        store.replaceMetadata(organization, id, result);
+        return result;
+    }
+
+    /** Removes one key ({@code metadata_not_found} when absent), or all keys when {@code key} is null. */
+    @Transactional
+    public Map<String, String> deleteMetadata(OrganizationId organization, UUID id, String key) {
+        store.lock(organization, id).orElseThrow(() -> BillingError.notFound("credit_note"));
+        Map<String, String> result = key == null ? null
+                : MetadataMaps.without(store.metadata(organization, List.of(id)).get(id), key);
+        store.replaceMetadata(organization, id, result);
+        return result;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.fjord.customer.Customer;
 import dev.fjord.customer.Customers;
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.Changes;
+import dev.fjord.shared.MetadataMaps;
 import dev.fjord.shared.OrganizationId;
 import dev.fjord.wallet.internal.CustomerBalanceChanged;
 import dev.fjord.wallet.internal.RecurringRules;
@@ -180,29 +181,18 @@ public class Wallets {
     @Transactional
     public Map<String, String> writeMetadata(OrganizationId organization, UUID id, Map<String, String> metadata, boolean merge) {
         Wallet wallet = repository.lock(organization, id).orElseThrow(() -> BillingError.notFound("wallet"));
-        Map<String, String> result = new LinkedHashMap<>(merge && wallet.metadata() != null ? wallet.metadata() : Map.of());
-        if (metadata != null) {
-            result.putAll(metadata);
-        }
-        repository.replaceMetadata(organization, id, result.isEmpty() ? null : result);
-        return result.isEmpty() ? null : result;
+        Map<String, String> result = MetadataMaps.written(wallet.metadata(), metadata, merge);
+        repository.replaceMetadata(organization, id, result);
+        return result;
     }
 
     /** Removes one key ({@code metadata_not_found} when absent), or all keys when {@code key} is null. */
     @Transactional
     public Map<String, String> deleteMetadata(OrganizationId organization, UUID id, String key) {
         Wallet wallet = repository.lock(organization, id).orElseThrow(() -> BillingError.notFound("wallet"));
-        if (key == null) {
-            repository.replaceMetadata(organization, id, null);
-            return null;
-        }
-        if (wallet.metadata() == null || !wallet.metadata().containsKey(key)) {
-            throw BillingError.notFound("metadata");
-        }
-        Map<String, String> result = new LinkedHashMap<>(wallet.metadata());
-        result.remove(key);
-        repository.replaceMetadata(organization, id, result.isEmpty() ? null : result);
-        return result.isEmpty() ? null : result;
+        Map<String, String> result = key == null ? null : MetadataMaps.without(wallet.metadata(), key);
+        repository.replaceMetadata(organization, id, result);
+        return result;
     }
 
     /**

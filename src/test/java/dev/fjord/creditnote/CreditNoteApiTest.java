@@ -218,6 +218,40 @@ class CreditNoteApiTest extends ApiTest {
         assertThat(april.get("credit_notes_amount_cents").longValue()).isEqualTo(1200);
     }
 
+    @Test
+    void metadataIsSetOnCreateReplacedOnUpdateMergedAndRemoved() {
+        JsonNode march = bill("2026-04-01T01:00:00Z");
+        String fee = march.get("fees").get(0).get("lago_id").stringValue();
+        String create = "{\"credit_note\": {\"invoice_id\": \"" + march.get("lago_id").stringValue() + "\","
+                + " \"credit_amount_cents\": 1200, \"items\": [{\"fee_id\": \"" + fee + "\", \"amount_cents\": 1000}],"
+                + " \"metadata\": {\"erp_id\": \"CN-7\", \"source\": null}}}";
+        JsonNode note = api.post("/api/v1/credit_notes", create).body().get("credit_note");
+        String id = note.get("lago_id").stringValue();
+        assertThat(note.get("metadata").get("erp_id").stringValue()).isEqualTo("CN-7");
+        assertThat(note.get("metadata").get("source").isNull()).isTrue();
+
+        // PUT replaces the whole object; the refund status is left alone when not sent
+        JsonNode updated = api.put("/api/v1/credit_notes/" + id, "{\"credit_note\": {\"metadata\": {\"erp_id\": \"CN-8\"}}}")
+                .body().get("credit_note");
+        assertThat(updated.get("metadata").toString()).isEqualTo("{\"erp_id\":\"CN-8\"}");
+        JsonNode merged = api.patch("/api/v1/credit_notes/" + id + "/metadata", "{\"metadata\": {\"batch\": \"42\"}}").body();
+        assertThat(merged.get("metadata").get("erp_id").stringValue()).isEqualTo("CN-8");
+        assertThat(merged.get("metadata").get("batch").stringValue()).isEqualTo("42");
+        JsonNode replaced = api.post("/api/v1/credit_notes/" + id + "/metadata", "{\"metadata\": {\"batch\": \"43\"}}").body();
+        assertThat(replaced.get("metadata").toString()).isEqualTo("{\"batch\":\"43\"}");
+        assertError(api.delete("/api/v1/credit_notes/" + id + "/metadata/erp_id"), 404, "metadata_not_found");
+        assertThat(api.delete("/api/v1/credit_notes/" + id + "/metadata/batch").body().get("metadata").isNull()).isTrue();
+        assertThat(api.get("/api/v1/credit_notes/" + id).body().get("credit_note").get("metadata").isNull()).isTrue();
+
+        // a nested value is refused and nothing changes
+        assertValidation(api.post("/api/v1/credit_notes/" + id + "/metadata", "{\"metadata\": {\"a\": {\"b\": 1}}}"),
+                "metadata", "nested_structure_not_allowed");
+        assertValidation(api.post("/api/v1/credit_notes", create.replace("\"source\": null", "\"source\": [1]")),
+                "metadata", "nested_structure_not_allowed");
+        assertThat(notesOn(march.get("lago_id").stringValue())).isEqualTo(1);
+        assertThat(api.delete("/api/v1/credit_notes/" + UUID.randomUUID() + "/metadata").status()).isEqualTo(404);
+    }
+
     /** Moves the clock to {@code at} and runs the billing clock there. */
     private JsonNode bill(String at) {
         clock.set(Instant.parse(at));

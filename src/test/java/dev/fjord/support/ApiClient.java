@@ -44,6 +44,11 @@ public final class ApiClient {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response patch(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** Any request, for the cases a client gets wrong (other headers, methods or bodies). */
     public Response send(HttpRequest.Builder request) {
         try {

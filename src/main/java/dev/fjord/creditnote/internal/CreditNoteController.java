@@ -3,6 +3,7 @@ package dev.fjord.creditnote.internal;
 import dev.fjord.api.CurrentOrganization;
 import dev.fjord.api.JsonInput;
 import dev.fjord.api.ListResponse;
+import dev.fjord.api.MetadataObject;
 import dev.fjord.api.PageRequest;
 import dev.fjord.creditnote.CreditNote;
 import dev.fjord.creditnote.CreditNoteFiles;
@@ -20,7 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -57,9 +60,11 @@ class CreditNoteController {
         Long refund = input.longInteger("refund_amount_cents", 0, Limits.MAX_AMOUNT_CENTS);
         Long offset = input.longInteger("offset_amount_cents", 0, Limits.MAX_AMOUNT_CENTS);
         List<CreditNoteRequest.ItemRequest> items = items(input);
+        Map<String, String> metadata = MetadataObject.read(input);
         input.validate();
         CreditNote note = creditNotes.create(organization, new CreditNoteRequest(invoiceId,
-                reason == null ? "other" : reason, description, zero(credit), zero(refund), zero(offset), items));
+                reason == null ? "other" : reason, description, zero(credit), zero(refund), zero(offset), items,
+                metadata));
         return Map.of("credit_note", json(organization, note));
     }
 
@@ -82,17 +87,42 @@ class CreditNoteController {
         return Map.of("credit_note", json(organization, creditNotes.get(organization, noteId(id))));
     }
 
-    /** Lago's update: the refund status (metadata of credit notes is not built). */
+    /** Lago's update: the refund status and the metadata (replaced), each when sent. */
     @PutMapping("/{id}")
     Map<String, Object> update(@CurrentOrganization OrganizationId organization, @PathVariable String id,
             @RequestBody(required = false) JsonNode body) {
         JsonInput input = JsonInput.root(body, "credit_note");
         String refundStatus = input.string("refund_status", 64);
+        Map<String, String> metadata = MetadataObject.read(input);
         input.validate();
-        UUID noteId = noteId(id);
-        CreditNote note = refundStatus == null ? creditNotes.get(organization, noteId)
-                : creditNotes.updateRefundStatus(organization, noteId, refundStatus);
-        return Map.of("credit_note", json(organization, note));
+        return Map.of("credit_note", json(organization, creditNotes.update(organization, noteId(id), refundStatus,
+                metadata)));
+    }
+
+    @PostMapping("/{id}/metadata")
+    Map<String, Object> replaceMetadata(@CurrentOrganization OrganizationId organization, @PathVariable String id,
+            @RequestBody(required = false) JsonNode body) {
+        return MetadataObject.body(creditNotes.writeMetadata(organization, noteId(id), MetadataObject.readBody(body),
+                false));
+    }
+
+    /** Lago's merge is {@code PATCH}; {@code PUT} is taken by the credit note's update. */
+    @PatchMapping("/{id}/metadata")
+    Map<String, Object> mergeMetadata(@CurrentOrganization OrganizationId organization, @PathVariable String id,
+            @RequestBody(required = false) JsonNode body) {
+        return MetadataObject.body(creditNotes.writeMetadata(organization, noteId(id), MetadataObject.readBody(body),
+                true));
+    }
+
+    @DeleteMapping("/{id}/metadata")
+    Map<String, Object> deleteMetadata(@CurrentOrganization OrganizationId organization, @PathVariable String id) {
+        return MetadataObject.body(creditNotes.deleteMetadata(organization, noteId(id), null));
+    }
+
+    @DeleteMapping("/{id}/metadata/{key}")
+    Map<String, Object> deleteMetadataKey(@CurrentOrganization OrganizationId organization, @PathVariable String id,
+            @PathVariable String key) {
+        return MetadataObject.body(creditNotes.deleteMetadata(organization, noteId(id), key));
     }
 
     /** Lago's download: the PDF, generated now if missing; the answer is the credit note with its {@code file_url}. */

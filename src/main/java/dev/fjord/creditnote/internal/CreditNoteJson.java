@@ -45,6 +45,7 @@ record CreditNoteJson(
         CustomerJson customer,
         List<ItemJson> items,
         List<Object> appliedTaxes,
+        Map<String, String> metadata,
         List<Object> errorDetails) {
 
     record ItemJson(String lagoId, long amountCents, String preciseAmountCents, String amountCurrency, FeeJson fee) {}
@@ -57,8 +58,9 @@ record CreditNoteJson(
 
     record FeeItem(String type, String name, String invoiceDisplayName) {}
 
-    /** {@code fileUrl}: the credit note's PDF, null until generated. */
-    static CreditNoteJson of(CreditNote note, Customer customer, Map<UUID, Fee> fees, String fileUrl) {
+    /** {@code fileUrl}: the credit note's PDF, null until generated; {@code metadata} null when none. */
+    static CreditNoteJson of(CreditNote note, Customer customer, Map<UUID, Fee> fees, String fileUrl,
+            Map<String, String> metadata) {
         return new CreditNoteJson(
                 note.id().toString(),
                 CustomerJson.DEFAULT_BILLING_ENTITY,
@@ -93,6 +95,7 @@ record CreditNoteJson(
                 note.items().stream().map(item -> new ItemJson(item.id().toString(), item.amountCents(),
                         item.preciseAmountCents().toPlainString(), item.currency(), fee(fees.get(item.feeId())))).toList(),
                 List.of(),
+                metadata,
                 List.of());
     }
 

@@ -13,12 +13,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * SQL for credit notes, their items and the credits later invoices took from them; every statement is scoped by
@@ -30,10 +33,14 @@ public class CreditNoteRepository {
             SELECT cn.*, i.number AS invoice_number FROM credit_notes cn
             JOIN invoices i ON i.id = cn.invoice_id""";
 
-    private final JdbcClient jdbc;
+    private static final TypeReference<LinkedHashMap<String, String>> METADATA = new TypeReference<>() {};
 
-    CreditNoteRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    CreditNoteRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** What the invoice's earlier credit notes took (Lago counts voided ones too: voiding gives back credit only). */
@@ -140,6 +147,30 @@ public class CreditNoteRepository {
                   AND balance_amount_cents > 0""")
                 .param("now", Timestamp.from(now)).param("organization", organization.value()).param("id", id)
                 .update() == 1;
+    }
+
+    /** Replaces the credit note's metadata; null (or empty) stores none. */
+    public void replaceMetadata(OrganizationId organization, UUID id, Map<String, String> metadata) {
+        jdbc.sql("UPDATE credit_notes SET metadata = CAST(? AS jsonb) WHERE organization_id = ? AND id = ?")
+                .params(metadata == null || metadata.isEmpty() ? null : json.writeValueAsString(metadata),
+                        organization.value(), id)
+                .update();
+    }
+
+    /** The metadata of these credit notes, by id; those without any are absent. */
+    public Map<UUID, Map<String, String>> metadata(OrganizationId organization, List<UUID> ids) {
+        Map<UUID, Map<String, String>> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                SELECT id, metadata FROM credit_notes
+                WHERE organization_id = :organization AND id IN (:ids) AND metadata IS NOT NULL""")
+                .param("organization", organization.value()).param("ids", ids)
+                .query(rs -> {
+                    found.put(rs.getObject("id", UUID.class), json.readValue(rs.getString("metadata"), METADATA));
+                });
+        return found;
     }
 
     public void updateRefundStatus(OrganizationId organization, UUID id, String refundStatus, Instant now) {

@@ -21,12 +21,15 @@ import org.springframework.stereotype.Component;
 class CreditNoteViews {
     private final Invoices invoices;
     private final Customers customers;
+    private final CreditNoteRepository repository;
     /** Lazy: the document module implements the port and itself reads credit notes through the facade. */
     private final ObjectProvider<CreditNoteFiles> files;
 
-    CreditNoteViews(Invoices invoices, Customers customers, ObjectProvider<CreditNoteFiles> files) {
+    CreditNoteViews(Invoices invoices, Customers customers, CreditNoteRepository repository,
+            ObjectProvider<CreditNoteFiles> files) {
         this.invoices = invoices;
         this.customers = customers;
+        this.repository = repository;
         this.files = files;
     }
 
@@ -34,15 +37,18 @@ class CreditNoteViews {
         return page(organization, List.of(note)).get(0);
     }
 
-    /** A page of credit notes with their customers, credited fees and PDF addresses, read once per page. */
+    /** A page of credit notes with their customers, credited fees, PDF addresses and metadata, read once per page. */
     List<CreditNoteJson> page(OrganizationId organization, List<CreditNote> notes) {
         Map<UUID, Customer> owners = customers.byIds(organization,
                         notes.stream().map(CreditNote::customerId).distinct().toList()).stream()
                 .collect(Collectors.toMap(Customer::id, Function.identity()));
         Map<UUID, Fee> fees = fees(organization, notes);
-        Map<UUID, String> fileUrls = files.getObject().urls(organization, notes.stream().map(CreditNote::id).toList());
+        List<UUID> ids = notes.stream().map(CreditNote::id).toList();
+        Map<UUID, String> fileUrls = files.getObject().urls(organization, ids);
+        Map<UUID, Map<String, String>> metadata = repository.metadata(organization, ids);
         return notes.stream()
-                .map(n -> CreditNoteJson.of(n, owners.get(n.customerId()), fees, fileUrls.get(n.id())))
+                .map(n -> CreditNoteJson.of(n, owners.get(n.customerId()), fees, fileUrls.get(n.id()),
+                        metadata.get(n.id())))
                 .toList();
     }
 

@@ -85,6 +85,7 @@ public class IssueCreditNote {
                 amounts.taxesAmountCents(), amounts.preciseTaxesAmountCents(), amounts.couponsAdjustmentAmountCents(),
                 amounts.preciseCouponsAdjustmentAmountCents(), amounts.subTotalExcludingTaxesAmountCents(),
                 amounts.taxesRate(), null, null, now, now, noteItems));
+        repository.replaceMetadata(organization, id, request.metadata());
         if (request.offsetAmountCents() > 0) {
             invoices.offset(organization, invoice.id(), request.offsetAmountCents());
         }

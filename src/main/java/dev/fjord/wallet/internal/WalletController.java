@@ -4,6 +4,7 @@ import dev.fjord.api.CurrentOrganization;
 import dev.fjord.api.IdempotentRequests;
 import dev.fjord.api.JsonInput;
 import dev.fjord.api.ListResponse;
+import dev.fjord.api.MetadataObject;
 import dev.fjord.api.PageRequest;
 import dev.fjord.api.PathIds;
 import dev.fjord.shared.BillingError;
@@ -178,19 +179,11 @@ class WalletController {
     }
 
     private static Map<String, String> readMetadata(JsonNode body) {
-        if (body == null || !body.isObject() || !body.has("metadata")) {
-            throw BillingError.badRequest("param is missing or the value is empty or invalid: metadata");
-        }
-        JsonInput in = JsonInput.item(body);
-        Map<String, String> metadata = WalletInputReader.metadata(in);
-        in.validate();
-        return metadata;
+        return MetadataObject.readBody(body);
     }
 
     private static Map<String, Object> metadata(Map<String, String> metadata) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("metadata", metadata);
-        return body;
+        return MetadataObject.body(metadata);
     }
 
     private static UUID walletId(String id) {

@@ -3,6 +3,7 @@ package dev.fjord.wallet.internal;
 import static dev.fjord.shared.Limits.MAX_TEXT_LENGTH;
 
 import dev.fjord.api.JsonInput;
+import dev.fjord.api.MetadataObject;
 import dev.fjord.shared.Changes;
 import dev.fjord.shared.Formats;
 import dev.fjord.shared.Limits;
@@ -29,7 +30,6 @@ public final class WalletInputReader {
     private static final Pattern CREDITS = Pattern.compile("[0-9]{1,25}(\\.[0-9]+)?");
     static final int MAX_WALLET_TRANSACTION_METADATA = 5;
     static final int MAX_TRANSACTION_METADATA = 15;
-    static final int MAX_WALLET_METADATA_KEYS = 50;
 
     private WalletInputReader() {}
 
@@ -177,27 +177,8 @@ public final class WalletInputReader {
         return pairs;
     }
 
-    /** The wallet's {@code metadata} object: string keys to string or null values. */
+    /** The wallet's {@code metadata} object. */
     static Map<String, String> metadata(JsonInput in) {
-        JsonNode node = in.rawObject("metadata");
-        if (node == null) {
-            return in.has("metadata") ? Map.of() : null;
-        }
-        if (!node.isObject() || node.size() > MAX_WALLET_METADATA_KEYS) {
-            in.error("metadata", node.isObject() ? "too_many_keys" : "invalid_type");
-            return null;
-        }
-        Map<String, String> metadata = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : node.properties()) {
-            JsonNode value = entry.getValue();
-            if (!value.isNull() && !value.isValueNode()) {
-                in.error("metadata", "nested_structure_not_allowed");
-            } else if (entry.getKey().length() > MAX_TEXT_LENGTH || (!value.isNull() && value.asString().length() > MAX_TEXT_LENGTH)) {
-                in.error("metadata", "value_too_long");
-            } else {
-                metadata.put(entry.getKey(), value.isNull() ? null : value.asString());
-            }
-        }
-        return metadata;
+        return MetadataObject.read(in);
     }
 }
