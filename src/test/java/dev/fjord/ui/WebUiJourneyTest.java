@@ -320,10 +320,12 @@ class WebUiJourneyTest extends ApiTest {
         assertThat(browser.page()).contains("That e-mail and password do not match.");
         signIn(lena, "second-password");
         assertThat(browser.path()).startsWith("/customers");
-        assertThat(browser.text("nav")).contains("Customers").doesNotContain("Users");
+        assertThat(browser.text("nav")).contains("Customers").doesNotContain("Users").doesNotContain("Developers");
         browser.open("/users"); // a finance user is refused (403)
         assertThat(browser.text("#forbidden")).contains("This page is for the admins of your organization.");
         browser.screenshot("16-users-forbidden");
+        browser.open("/developers"); // API keys open the whole organization: admins only as well
+        assertThat(browser.text("#forbidden")).contains("This page is for the admins of your organization.");
 
         browser.signOut();
         signIn();

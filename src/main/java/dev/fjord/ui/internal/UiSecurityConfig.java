@@ -28,7 +28,7 @@ class UiSecurityConfig {
         return http.securityMatcher(WEB_PAGES)
                 .authorizeHttpRequests(pages -> pages
                         .requestMatchers("/login", "/error", "/css/**", "/webjars/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/users", "/users/**").hasRole("ADMIN") // others get 403
+                        .requestMatchers("/users", "/users/**", "/developers", "/developers/**").hasRole("ADMIN") // others get 403
                         .anyRequest().authenticated())
                 .formLogin(login -> login.loginPage("/login").usernameParameter("email")
                         .defaultSuccessUrl("/customers", false).permitAll())
