@@ -56,8 +56,15 @@ ANALYZE customers; ANALYZE subscriptions; ANALYZE usage_aggregates; ANALYZE wall
 SQL
 echo "fixtures: $n subscriptions; billing..."
 start=$(date +%s.%N)
+# Heap over the run: the old generation after each young collection is what the run keeps; sampled every 10 s.
+jstat -gc "$fjord" 10000 > target/bench-billing-heap.txt 2>/dev/null &
+heap=$!
 api localhost:$port/api/v1/billing_runs -d '{"billing_run": {"at": "2026-04-01T01:00:00Z"}}' -o /tmp/fjord-billing-run.json --max-time 3600
 end=$(date +%s.%N)
+kill $heap 2>/dev/null || true
 count=$(grep -o '"invoices_count":[0-9]*' /tmp/fjord-billing-run.json | cut -d: -f2)
 echo "billed $count subscriptions in $(echo "$end - $start" | bc) s"
+awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { ou = $8 / 1024; if (n == 0) first = ou; if (ou > max) max = ou; last = ou; n++ }
+  END { if (n) printf "old generation used (MiB), %d samples: first %.0f, max %.0f, last %.0f\n", n, first, max, last }' \
+  target/bench-billing-heap.txt
 grep -E 'OutOfMemory|ERROR' target/bench-billing.log | head -3 || true
