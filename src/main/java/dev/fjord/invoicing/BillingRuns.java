@@ -4,6 +4,7 @@ import dev.fjord.catalog.Plan;
 import dev.fjord.catalog.Plans;
 import dev.fjord.invoicing.internal.BillSubscriptionPeriod;
 import dev.fjord.invoicing.internal.BillingCatalog;
+import dev.fjord.invoicing.internal.GracePeriodEnds;
 import dev.fjord.invoicing.internal.CustomerBilling;
 import dev.fjord.invoicing.internal.PlanPeriods;
 import dev.fjord.shared.OrganizationId;
@@ -37,14 +38,30 @@ public class BillingRuns {
     private final Subscriptions subscriptions;
     private final Plans plans;
     private final BillSubscriptionPeriod billing;
+    private final GracePeriodEnds gracePeriodEnds;
     private final int threads;
 
     BillingRuns(Subscriptions subscriptions, Plans plans, BillSubscriptionPeriod billing,
-            @Value("${fjord.billing.threads:2}") int threads) {
+            GracePeriodEnds gracePeriodEnds, @Value("${fjord.billing.threads:2}") int threads) {
         this.subscriptions = subscriptions;
         this.plans = plans;
         this.billing = billing;
+        this.gracePeriodEnds = gracePeriodEnds;
         this.threads = Math.max(1, threads);
+    }
+
+    /**
+     * The clock's grace-period step for every organization: drafts whose grace period is over at {@code at} (issuing
+     * date + the customer's, else the organization's, grace days, in the customer's timezone) are finalized, credits
+     * applied then; answers how many. Safe on several instances at once: each draft is finalized under its row lock.
+     */
+    public int finalizeEndedGracePeriods(Instant at) {
+        return gracePeriodEnds.finalizeDue(null, at).size();
+    }
+
+    /** The same for one organization; answers the invoices finalized. */
+    public List<UUID> finalizeEndedGracePeriods(OrganizationId organization, Instant at) {
+        return gracePeriodEnds.finalizeDue(organization, at);
     }
 
     /** Runs the clock for every organization; answers the invoices issued. */

@@ -213,7 +213,7 @@ public class Invoices {
         if (!DraftInvoices.handles(invoice)) {
             throw BillingError.forbidden("feature_unavailable");
         }
-        drafts.getObject().finalize(organization, invoice);
+        drafts.getObject().finalize(organization, invoice, clock.instant());
         return load(organization, invoiceId).orElseThrow();
     }
 

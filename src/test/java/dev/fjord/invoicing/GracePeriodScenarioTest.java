@@ -6,9 +6,16 @@ import dev.fjord.support.ApiClient;
 import dev.fjord.support.ApiTest;
 import dev.fjord.support.Scenario;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,6 +25,8 @@ import tools.jackson.databind.JsonNode;
  * March 2026.
  */
 class GracePeriodScenarioTest extends ApiTest {
+    @Autowired
+    private BillingRuns billingRuns;
     private Scenario s;
     private String prefix;
 
@@ -164,6 +173,112 @@ class GracePeriodScenarioTest extends ApiTest {
         assertThat(finalized.get("total_amount_cents").longValue()).isEqualTo(641);
     }
 
+    @Test
+    void theClockFinalizesADraftOnceTheGracePeriodEndsInTheCustomersTimezone() {
+        customer("acme", 3);
+        s.subscription("sub", "acme", "monthly", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
+        String wallet = wallet("acme", "10");
+        for (int i = 0; i < 4; i++) {
+            s.event("c" + i, "sub", "calls", Instant.parse("2026-03-20T10:00:00Z").getEpochSecond(), "{}");
+        }
+        s.customer("tokyo", "\"timezone\": \"Asia/Tokyo\", \"billing_configuration\": {\"invoice_grace_period\": 3}");
+        // 1 March 00:00 in Tokyo
+        s.subscription("sub-tokyo", "tokyo", "monthly", "\"subscription_at\": \"2026-02-28T15:00:00Z\"");
+
+        clock.set(Instant.parse("2026-04-01T01:00:00Z"));
+        JsonNode run = run();
+        assertThat(run.get("invoices_count").intValue()).isEqualTo(2);
+        String acme = onlyInvoice("acme").get("lago_id").stringValue();
+        String tokyo = onlyInvoice("tokyo").get("lago_id").stringValue();
+        // both issued 1 April (10:00 in Tokyo): 1 April + 3 days of grace = finalized from 4 April, local time
+        assertThat(invoice(acme).get("issuing_date").stringValue()).isEqualTo("2026-04-01");
+        assertThat(invoice(tokyo).get("issuing_date").stringValue()).isEqualTo("2026-04-01");
+        // fees 10.00 + 4 × 0.50 = 12.00; VAT 20% = 2.40 → 14.40, nothing prepaid yet
+        assertThat(invoice(acme).get("total_amount_cents").longValue()).isEqualTo(1440);
+
+        clock.set(Instant.parse("2026-04-02T09:00:00Z"));
+        s.event("late", "sub", "calls", Instant.parse("2026-03-25T10:00:00Z").getEpochSecond(), "{}");
+        // fees 10.00 + 5 × 0.50 = 12.50; VAT 20% = 2.50 → 15.00
+        assertThat(invoice(acme).get("total_amount_cents").longValue()).isEqualTo(1500);
+
+        // 16:00 UTC on 3 April is 01:00 on 4 April in Tokyo: Tokyo's grace is over, acme's (UTC) is not
+        clock.set(Instant.parse("2026-04-03T16:00:00Z"));
+        run = run();
+        assertThat(run.get("invoices_count").intValue()).isZero();
+        assertThat(run.get("lago_finalized_invoice_ids").valueStream().map(JsonNode::stringValue).toList())
+                .containsExactly(tokyo);
+        // plan 10.00 + VAT 2.00 = 12.00, issued the day it is finalized, in Tokyo
+        JsonNode tokyoInvoice = invoice(tokyo);
+        assertThat(tokyoInvoice.get("status").stringValue()).isEqualTo("finalized");
+        assertThat(tokyoInvoice.get("issuing_date").stringValue()).isEqualTo("2026-04-04");
+        assertThat(tokyoInvoice.get("total_amount_cents").longValue()).isEqualTo(1200);
+        assertThat(invoice(acme).get("status").stringValue()).isEqualTo("draft");
+        assertThat(balanceCents(wallet)).isEqualTo(1000);
+
+        clock.set(Instant.parse("2026-04-04T00:00:00Z"));
+        run = run();
+        assertThat(run.get("finalized_invoices_count").intValue()).isEqualTo(1);
+        JsonNode finalized = invoice(acme);
+        // 15.00 owed after tax; the wallet's 10.00 pays 10.00 → total 5.00
+        assertThat(finalized.get("status").stringValue()).isEqualTo("finalized");
+        assertThat(finalized.get("issuing_date").stringValue()).isEqualTo("2026-04-04");
+        assertThat(finalized.get("fees_amount_cents").longValue()).isEqualTo(1250);
+        assertThat(finalized.get("taxes_amount_cents").longValue()).isEqualTo(250);
+        assertThat(finalized.get("prepaid_credit_amount_cents").longValue()).isEqualTo(1000);
+        assertThat(finalized.get("total_amount_cents").longValue()).isEqualTo(500);
+        assertThat(balanceCents(wallet)).isZero();
+        List<JsonNode> debits = invoicedTransactions(wallet);
+        assertThat(debits).hasSize(1);
+        assertThat(debits.get(0).get("amount").stringValue()).isEqualTo("10.0");
+        assertThat(invoiceWebhooks()).containsExactly("invoice.drafted", "invoice.drafted", "invoice.created",
+                "invoice.created");
+
+        // The clock again, the same instant or later: nothing is billed or finalized twice.
+        assertThat(run().get("finalized_invoices_count").intValue()).isZero();
+        clock.set(Instant.parse("2026-04-20T00:00:00Z"));
+        run = run();
+        assertThat(run.get("invoices_count").intValue()).isZero();
+        assertThat(run.get("finalized_invoices_count").intValue()).isZero();
+        assertThat(invoicedTransactions(wallet)).hasSize(1);
+    }
+
+    @Test
+    void twoInstancesEndingTheSameGracePeriodFinalizeTheDraftOnce() throws Exception {
+        customer("acme", 1);
+        s.subscription("sub", "acme", "monthly", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
+        String wallet = wallet("acme", "5");
+        String draft = bill("2026-04-01T01:00:00Z").get("lago_id").stringValue();
+
+        Instant graceOver = Instant.parse("2026-04-02T00:00:00Z");
+        clock.set(graceOver);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> ticks = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                ticks.add(instances.submit(() -> {
+                    start.await();
+                    return billingRuns.finalizeEndedGracePeriods(graceOver);
+                }));
+            }
+            start.countDown();
+            int finalized = 0;
+            for (Future<Integer> tick : ticks) {
+                finalized += tick.get(60, TimeUnit.SECONDS);
+            }
+            assertThat(finalized).isEqualTo(1);
+        } finally {
+            instances.shutdownNow();
+        }
+        // plan 10.00 + VAT 2.00 = 12.00; the wallet's 5.00 once → 7.00; numbered once
+        JsonNode invoice = invoice(draft);
+        assertThat(invoice.get("number").stringValue()).isEqualTo(prefix + "-001-001");
+        assertThat(invoice.get("prepaid_credit_amount_cents").longValue()).isEqualTo(500);
+        assertThat(invoice.get("total_amount_cents").longValue()).isEqualTo(700);
+        assertThat(invoicedTransactions(wallet)).hasSize(1);
+        assertThat(balanceCents(wallet)).isZero();
+    }
+
     private void customer(String externalId, Integer gracePeriodDays) {
         s.customer(externalId, gracePeriodDays == null ? null
                 : "\"billing_configuration\": {\"invoice_grace_period\": " + gracePeriodDays + "}");
@@ -190,6 +305,12 @@ class GracePeriodScenarioTest extends ApiTest {
         JsonNode run = api.post("/api/v1/billing_runs", "{\"billing_run\": {}}").body().get("billing_run");
         assertThat(run.get("invoices_count").intValue()).isEqualTo(1);
         return invoice(run.get("lago_invoice_ids").get(0).stringValue());
+    }
+
+    private JsonNode run() {
+        var response = api.post("/api/v1/billing_runs", "{\"billing_run\": {}}");
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        return response.body().get("billing_run");
     }
 
     private JsonNode invoice(String id) {

@@ -2,6 +2,7 @@ package dev.fjord.invoicing.internal;
 
 import dev.fjord.invoicing.BillingRuns;
 import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -10,8 +11,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Runs the billing clock every 10 minutes (Lago: hourly). Several instances may run it at once: each period is
- * claimed under a per-subscription lock and a unique key, so it is billed exactly once.
+ * Runs the billing clock every 10 minutes (Lago: hourly): bills the periods that ended, then finalizes the drafts
+ * whose grace period is over. Several instances may run it at once: each period is claimed under a per-subscription
+ * lock and a unique key, so it is billed exactly once; each draft is finalized under its row lock, once.
  */
 @Configuration
 @EnableScheduling
@@ -29,9 +31,12 @@ class BillingClock {
 
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
     void tick() {
-        int issued = runs.runAll(clock.instant());
-        if (issued > 0) {
-            log.info("Billing clock issued {} invoices", issued);
+        Instant now = clock.instant();
+        int issued = runs.runAll(now);
+        int finalized = runs.finalizeEndedGracePeriods(now);
+        if (issued > 0 || finalized > 0) {
+            log.info("Billing clock issued {} invoices and finalized {} drafts at the end of their grace period",
+                    issued, finalized);
         }
     }
 }

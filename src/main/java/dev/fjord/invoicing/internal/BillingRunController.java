@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Fjord extension: {@code POST /api/v1/billing_runs {"billing_run": {"at": "..."}}} runs the billing clock for the
- * key's organization at that instant (default now). Safe to repeat: a billed period is never billed again.
+ * key's organization at that instant (default now): ended periods are billed, then drafts whose grace period is over
+ * are finalized. Safe to repeat: a billed period is never billed again, a draft is finalized once.
  */
 @RestController
 class BillingRunController {
@@ -37,10 +38,13 @@ class BillingRunController {
         in.validate();
         Instant instant = at != null ? at : clock.instant();
         List<UUID> issued = runs.run(organization, instant);
+        List<UUID> finalized = runs.finalizeEndedGracePeriods(organization, instant);
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("at", JsonFormats.timestamp(instant));
         run.put("invoices_count", issued.size());
         run.put("lago_invoice_ids", issued.stream().map(UUID::toString).toList());
+        run.put("finalized_invoices_count", finalized.size());
+        run.put("lago_finalized_invoice_ids", finalized.stream().map(UUID::toString).toList());
         return Map.of("billing_run", run);
     }
 }

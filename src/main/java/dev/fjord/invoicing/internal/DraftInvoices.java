@@ -57,12 +57,12 @@ public class DraftInvoices {
                 claimedPeriods(organization, catalog, draft.id()), clock.instant()));
     }
 
-    /** Finalizes the locked draft now: recomputed with credits on, numbered, credits consumed, invoice.created. */
-    public void finalize(OrganizationId organization, Invoice draft) {
+    /** Finalizes the locked draft at {@code at}: recomputed with credits on, numbered, credits consumed, invoice.created. */
+    public void finalize(OrganizationId organization, Invoice draft, Instant at) {
         BillingCatalog catalog = billing.catalog(organization);
         Customer customer = customers.getRowById(organization, draft.customerId());
         issuer.finalizeDraft(catalog, customer, billing.draft(catalog, customer, draft.id(),
-                claimedPeriods(organization, catalog, draft.id()), clock.instant()));
+                claimedPeriods(organization, catalog, draft.id()), at));
     }
 
     private record Claim(UUID subscriptionId, String reason, String part, Instant from, Instant to) {}
