@@ -128,10 +128,23 @@ public class Subscriptions {
      */
     @Transactional
     public Subscription terminate(OrganizationId organization, String externalId, SubscriptionStatus status) {
+        return terminate(organization, externalId, status, new Changes());
+    }
+
+    /**
+     * The same, with termination options sent along (Lago's {@code DELETE ?on_termination_credit_note=}), stored on
+     * the subscription first so that the termination follows them.
+     */
+    @Transactional
+    public Subscription terminate(OrganizationId organization, String externalId, SubscriptionStatus status,
+            Changes options) {
         Instant now = clock.instant();
         settlement.settle(organization, now);
         Subscription subscription = repository.lockLive(organization, externalId, status)
                 .orElseThrow(() -> BillingError.notFound("subscription"));
+        if (!options.isEmpty()) {
+            repository.update(organization, subscription.id(), options, now);
+        }
         repository.markTerminated(organization, subscription.id(),
                 status == SubscriptionStatus.PENDING ? SubscriptionStatus.CANCELED : SubscriptionStatus.TERMINATED, now);
         if (status == SubscriptionStatus.ACTIVE) {

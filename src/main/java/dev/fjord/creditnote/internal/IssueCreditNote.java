@@ -7,6 +7,7 @@ import dev.fjord.customer.Customers;
 import dev.fjord.invoicing.Fee;
 import dev.fjord.invoicing.Invoice;
 import dev.fjord.invoicing.Invoices;
+import dev.fjord.invoicing.UnusedPlanFee;
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.Ids;
 import dev.fjord.shared.OrganizationId;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,7 +61,10 @@ public class IssueCreditNote {
         List<CreditNoteAmounts.ItemOnFee> items = items(organization, invoice, request.items());
         CreditNoteAmounts amounts = CreditNoteAmounts.of(items,
                 takesAllLeft(organization, invoice, items) ? issued.taxesRoundingCents() : BigDecimal.ZERO);
-        checkAmounts(invoice, issued, amounts, request);
+        Map<String, List<String>> refused = amountErrors(invoice, issued, amounts, request);
+        if (!refused.isEmpty()) {
+            throw BillingError.validation(refused);
+        }
 
         // Lago's AdjustAmountsWithRoundingService: the total is moved by a cent when sub-total + taxes disagree with it
         long credit = request.creditAmountCents();
@@ -94,6 +99,40 @@ public class IssueCreditNote {
         }
         webhooks.record(organization, "credit_note.created", id);
         return id;
+    }
+
+    /**
+     * Lago's {@code CreateFromTermination}: gives back the unused part of a plan fee paid in advance, less what credit
+     * notes already gave back of that fee, as one item priced like any other (coupon share, taxes), with reason
+     * {@code order_change}. {@code option} is the subscription's {@code on_termination_credit_note}: {@code credit}
+     * (also when null) credits it all; {@code refund} refunds what was paid and credits the rest; {@code offset}
+     * refunds what was paid, offsets what the invoice still owes and credits the rest. Issues nothing (and throws
+     * nothing, in the terminating transaction) when nothing is left to give back or the invoice's rules refuse it.
+     */
+    @Transactional
+    public Optional<UUID> createForUnusedPlanFee(OrganizationId organization, UnusedPlanFee unused, String option) {
+        Invoice invoice = invoices.lockVisible(organization, unused.invoiceId());
+        long credited = repository.creditedByFee(organization, invoice.id()).getOrDefault(unused.feeId(), 0L);
+        long itemCents = unused.amountCents() - credited;
+        if (!"finalized".equals(invoice.status()) || itemCents <= 0) {
+            return Optional.empty();
+        }
+        List<CreditNoteRequest.ItemRequest> requested = List.of(new CreditNoteRequest.ItemRequest(unused.feeId(), itemCents));
+        CreditNoteRepository.Issued issued = repository.issuedOn(organization, invoice.id());
+        List<CreditNoteAmounts.ItemOnFee> items = items(organization, invoice, requested);
+        CreditNoteAmounts amounts = CreditNoteAmounts.of(items,
+                takesAllLeft(organization, invoice, items) ? issued.taxesRoundingCents() : BigDecimal.ZERO);
+        // sub-total + taxes: the total Lago's rounding adjustment would settle on
+        long total = amounts.subTotalExcludingTaxesAmountCents() + amounts.taxesAmountCents();
+        long refund = "refund".equals(option) || "offset".equals(option)
+                ? Math.min(total, Math.max(0, paid(invoice) - issued.refundAmountCents())) : 0;
+        long offset = "offset".equals(option) ? Math.min(total - refund, invoice.totalDueAmountCents()) : 0;
+        CreditNoteRequest request = new CreditNoteRequest(invoice.id(), "order_change", null, total - refund - offset,
+                refund, offset, requested, null);
+        if (!amountErrors(invoice, issued, amounts, request).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(create(organization, request));
     }
 
     /** Lago's estimate: the items checked and priced; the most that may be credited, refunded and offset. */
@@ -181,12 +220,12 @@ public class IssueCreditNote {
     }
 
     /**
-     * Lago's {@code ValidateService}, every failing rule reported in one 422: items and amounts agree (a cent of
+     * Lago's {@code ValidateService}, every failing rule (reported in one 422): items and amounts agree (a cent of
      * rounding allowed), a refund only of what was paid and not yet refunded, a credit only of what the invoice's fees
      * with their taxes still hold, an offset only of what is still owed, and something given back.
      */
-    private static void checkAmounts(Invoice invoice, CreditNoteRepository.Issued issued, CreditNoteAmounts amounts,
-            CreditNoteRequest request) {
+    private static Map<String, List<String>> amountErrors(Invoice invoice, CreditNoteRepository.Issued issued,
+            CreditNoteAmounts amounts, CreditNoteRequest request) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         long total = request.totalAmountCents();
         long feeTotal = feeTotalAmountCents(invoice);
@@ -217,9 +256,7 @@ public class IssueCreditNote {
         if (total <= 0) {
             errors.computeIfAbsent("base", k -> new ArrayList<>()).add("total_amount_must_be_positive");
         }
-        if (!errors.isEmpty()) {
-            throw BillingError.validation(errors);
-        }
+        return errors;
     }
 
     /** Lago's {@code fee_total_amount_cents}: the fees plus their taxes at the fees' rates, rounded once. */

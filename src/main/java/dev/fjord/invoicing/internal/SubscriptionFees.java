@@ -28,6 +28,26 @@ final class SubscriptionFees {
         // The last day used is the day of the subscription's last instant: ending at a midnight does not use that day.
         LocalDate to = endedAt == null ? period.endDate()
                 : earlier(period.endDate(), endedAt.minusNanos(1).atZone(subscription.zone()).toLocalDate());
+        return ofDays(plan, subscription, period, from, to);
+    }
+
+    /**
+     * The part of a period's plan fee paid in advance that a termination at {@code terminatedAt} leaves unused
+     * (Lago's {@code CreateFromTermination}): the days after the last day used, to the period's end, priced as
+     * {@link #of} prices days. After an upgrade the termination day is unused too: the new plan pays it.
+     */
+    static Prorated unused(Plan plan, Subscription subscription, BillingPeriod period, Instant terminatedAt,
+            boolean upgrade) {
+        LocalDate lastUsed = upgrade ? terminatedAt.atZone(subscription.zone()).toLocalDate().minusDays(1)
+                : terminatedAt.minusNanos(1).atZone(subscription.zone()).toLocalDate();
+        LocalDate from = later(later(period.startDate(), PlanPeriods.trialEndDate(plan, subscription)),
+                lastUsed.plusDays(1));
+        return ofDays(plan, subscription, period, from, period.endDate());
+    }
+
+    /** The days {@code from..to} (both counted) of the plan price over the whole period's days, rounded once. */
+    private static Prorated ofDays(Plan plan, Subscription subscription, BillingPeriod period, LocalDate from,
+            LocalDate to) {
         long periodDays = fullDays(plan, subscription, period);
         long days = from.isAfter(to) ? 0 : ChronoUnit.DAYS.between(from, to) + 1;
         long cents = days == periodDays ? plan.amountCents()

@@ -46,7 +46,7 @@ public class ChangePlan {
             UUID upgraded = repository.insert(organization, current.customerId(), plan.id(), current.externalId(), name,
                     SubscriptionStatus.ACTIVE, current.billingTime(), current.subscriptionAt(), now, endingAt,
                     current.id(), null, now);
-            events.publishEvent(new SubscriptionTerminated(organization, current.id(), now));
+            events.publishEvent(new SubscriptionTerminated(organization, current.id(), now, true));
             events.publishEvent(new SubscriptionStarted(organization, upgraded, now));
             return upgraded;
         }

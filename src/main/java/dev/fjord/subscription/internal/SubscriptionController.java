@@ -80,8 +80,16 @@ class SubscriptionController {
 
     @DeleteMapping("/{externalId}")
     Map<String, Object> terminate(@CurrentOrganization OrganizationId organization, @PathVariable String externalId,
-            @RequestParam(required = false) String status) {
-        return json(organization, subscriptions.terminate(organization, externalId, liveStatus(status)));
+            @RequestParam(required = false) String status,
+            @RequestParam(name = "on_termination_credit_note", required = false) String creditNote) {
+        Changes options = new Changes();
+        if (creditNote != null) {
+            if (!CREDIT_NOTE_OPTIONS.contains(creditNote)) {
+                throw BillingError.validation("on_termination_credit_note", "value_is_invalid");
+            }
+            options.set("on_termination_credit_note", creditNote);
+        }
+        return json(organization, subscriptions.terminate(organization, externalId, liveStatus(status), options));
     }
 
     @GetMapping
