@@ -209,7 +209,16 @@ public class Wallets {
         String derived = name == null ? "" : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
                 .replaceAll("^_+|_+$", "");
         String code = derived.isEmpty() ? "default" : derived;
-        return repository.activeCodeTaken(organization, customerId, code) ? code + "_" + now.getEpochSecond() : code;
+        if (!repository.activeCodeTaken(organization, customerId, code)) {
+            return code;
+        }
+        // taken: stamped with the second, and numbered when several are made in the same second
+        String stamped = code + "_" + now.getEpochSecond();
+        String candidate = stamped;
+        for (int n = 2; repository.activeCodeTaken(organization, customerId, candidate); n++) {
+            candidate = stamped + "_" + n;
+        }
+        return candidate;
     }
 
     private List<UUID> metricIds(OrganizationId organization, List<String> codes, String field, String error) {

@@ -92,6 +92,17 @@ class WalletApiTest extends ApiTest {
     }
 
     @Test
+    void walletsMadeWithoutCodeOrNameInOneSecondGetDistinctCodes() {
+        clock.set(java.time.Instant.parse("2026-03-02T09:00:00Z"));
+        // 2026-03-02T09:00:00Z = 1772442000 seconds since the epoch
+        assertThat(wallet("{\"rate_amount\": \"1\", \"currency\": \"EUR\"}").get("code").stringValue()).isEqualTo("default");
+        assertThat(wallet("{\"rate_amount\": \"1\", \"currency\": \"EUR\"}").get("code").stringValue())
+                .isEqualTo("default_1772442000");
+        assertThat(wallet("{\"rate_amount\": \"1\", \"currency\": \"EUR\"}").get("code").stringValue())
+                .isEqualTo("default_1772442000_2");
+    }
+
+    @Test
     void yenAndDinarRoundToTheirOwnExponents() {
         String yen = id(wallet("{\"code\": \"jpy\", \"rate_amount\": \"1\", \"currency\": \"JPY\", \"granted_credits\": \"10.5\"}"));
         // 10.5 × 1 JPY = 10.5 → 11 yen (exponent 0); credits 11 / 1 = 11
