@@ -4,6 +4,8 @@ import dev.fjord.metering.CurrentUsage;
 import dev.fjord.metering.UsageReport;
 import dev.fjord.shared.Credits;
 import dev.fjord.shared.OrganizationId;
+import dev.fjord.wallet.internal.RecurringRules;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +13,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,7 +23,8 @@ import org.springframework.stereotype.Service;
  * aggregates — so it is right in the first read after an event's or a top-up's 200 (Lago refreshes it every 5
  * minutes). Unbilled usage (fees plus taxes) is allocated across the customer's active wallets of the usage currency:
  * usage keys by amount, largest first; wallets by priority; each wallet takes up to its balance, and the last
- * applicable wallet absorbs the overflow and goes negative.
+ * applicable wallet absorbs the overflow and goes negative. A wallet with a live threshold rule absorbs everything that
+ * reaches it, going negative, so that its rule fires and refills it (Lago): the wallets after it take none of that key.
  */
 @Service
 public class OngoingBalances {
@@ -27,9 +32,13 @@ public class OngoingBalances {
     private static final String TAXES = "";
 
     private final CurrentUsage currentUsage;
+    private final RecurringRules rules;
+    private final Clock clock;
 
-    OngoingBalances(CurrentUsage currentUsage) {
+    OngoingBalances(CurrentUsage currentUsage, RecurringRules rules, Clock clock) {
         this.currentUsage = currentUsage;
+        this.rules = rules;
+        this.clock = clock;
     }
 
     /** Ongoing balances by wallet id, and until when they hold if nothing is written (see {@link CurrentUsage}). */
@@ -43,10 +52,11 @@ public class OngoingBalances {
     public Computed compute(OrganizationId organization, String externalCustomerId, List<Wallet> wallets) {
         CurrentUsage.CustomerUsage current = currentUsage.ofCustomer(organization, externalCustomerId);
         Map<UUID, Long> allocated = new HashMap<>();
+        Set<UUID> absorbing = absorbing(organization, wallets);
         for (Map.Entry<String, Map<String, Long>> currency : usageByCurrency(current.reports()).entrySet()) {
             List<Wallet> inCurrency = wallets.stream().filter(w -> w.isActive() && w.currency().equals(currency.getKey()))
                     .toList();
-            allocate(currency.getValue(), inCurrency, allocated);
+            allocate(currency.getValue(), inCurrency, absorbing, allocated);
         }
         Map<UUID, OngoingBalance> balances = new LinkedHashMap<>();
         for (Wallet wallet : wallets) {
@@ -77,7 +87,22 @@ public class OngoingBalances {
         return byCurrency;
     }
 
-    private static void allocate(Map<String, Long> usage, List<Wallet> wallets, Map<UUID, Long> allocated) {
+    /**
+     * The wallets that absorb all usage reaching them. Only asked when some currency has several active wallets:
+     * a lone wallet takes all its usage anyway, as the last applicable one.
+     */
+    private Set<UUID> absorbing(OrganizationId organization, List<Wallet> wallets) {
+        Map<String, Long> perCurrency = wallets.stream().filter(Wallet::isActive)
+                .collect(Collectors.groupingBy(Wallet::currency, Collectors.counting()));
+        if (perCurrency.values().stream().noneMatch(count -> count > 1)) {
+            return Set.of();
+        }
+        return rules.withThresholdRule(organization, wallets.stream().filter(Wallet::isActive).map(Wallet::id).toList(),
+                clock.instant());
+    }
+
+    private static void allocate(Map<String, Long> usage, List<Wallet> wallets, Set<UUID> absorbing,
+            Map<UUID, Long> allocated) {
         List<Map.Entry<String, Long>> keys = new ArrayList<>(usage.entrySet());
         keys.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry::getKey));
         for (Map.Entry<String, Long> key : keys) {
@@ -86,8 +111,8 @@ public class OngoingBalances {
             for (int i = 0; i < applicable.size() && left > 0; i++) {
                 Wallet wallet = applicable.get(i);
                 long taken = allocated.getOrDefault(wallet.id(), 0L);
-                boolean last = i == applicable.size() - 1;
-                long share = last ? left : Math.min(left, Math.max(0, wallet.balanceCents() - taken));
+                boolean takesAll = i == applicable.size() - 1 || absorbing.contains(wallet.id());
+                long share = takesAll ? left : Math.min(left, Math.max(0, wallet.balanceCents() - taken));
                 allocated.put(wallet.id(), taken + share);
                 left -= share;
             }

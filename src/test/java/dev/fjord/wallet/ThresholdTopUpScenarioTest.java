@@ -136,6 +136,33 @@ class ThresholdTopUpScenarioTest extends ApiTest {
         assertThat(thresholdTopUps(walletId)).hasSize(1);
     }
 
+    @Test
+    void aWalletWithAThresholdRuleAbsorbsAllTheUsageThatReachesItSoItsRuleFires() {
+        String first = wallet("\"priority\": 1, \"granted_credits\": \"4\"");
+        String auto = wallet("\"priority\": 2, \"granted_credits\": \"10\", \"recurring_transaction_rules\": [{"
+                + "\"trigger\": \"threshold\", \"threshold_credits\": \"2\", \"paid_credits\": \"10\"}]");
+        String spare = wallet("\"priority\": 3, \"granted_credits\": \"20\"");
+        usage.calls(16);
+        // 16.00 EUR: priority 1 takes its 4.00; the threshold wallet takes the remaining 12.00 though it holds 10.00
+        // (ongoing −2.00) and the spare wallet none (ongoing 20.00). Without the rule: 4 / 10 / 2.
+        // ongoing −2 ≤ 2; gap = 2 − (−2) = 4 < 10 paid → 10 credits bought, pending: balances unchanged
+        assertThat(awaitThresholdTopUps(auto, 1).get(0).get("credit_amount").stringValue()).isEqualTo("10.0");
+        assertThat(ongoingCents(first)).isZero();
+        assertThat(ongoingCents(auto)).isEqualTo(-200);
+        assertThat(ongoingCents(spare)).isEqualTo(2000);
+
+        // the rule ends: usage cascades again, 4.00 + 10.00 + 2.00
+        var put = api.put("/api/v1/wallets/" + auto, "{\"wallet\": {\"recurring_transaction_rules\": []}}");
+        assertThat(put.status()).as(put.raw()).isEqualTo(200);
+        assertThat(ongoingCents(first)).isZero();
+        assertThat(ongoingCents(auto)).isZero();
+        assertThat(ongoingCents(spare)).isEqualTo(1800);
+    }
+
+    private long ongoingCents(String walletId) {
+        return api.get("/api/v1/wallets/" + walletId).body().get("wallet").get("ongoing_balance_cents").longValue();
+    }
+
     private String wallet(String fields) {
         var response = api.post("/api/v1/wallets", "{\"wallet\": {\"external_customer_id\": \"acme\", \"rate_amount\": \"1\","
                 + " \"currency\": \"EUR\", " + fields + "}}");

@@ -63,11 +63,14 @@ class RecurringRuleRepository {
                 .update();
     }
 
-    void terminate(OrganizationId organization, UUID id, Instant now) {
-        jdbc.sql("""
-                UPDATE recurring_transaction_rules SET status = 'terminated', terminated_at = ?, updated_at = ?
-                WHERE id = ? AND organization_id = ? AND status = 'active'""")
-                .params(ts(now), ts(now), id, organization.value()).update();
+    /** Ends an active rule; answers the customer of its wallet, or empty when it had ended already. */
+    Optional<UUID> terminate(OrganizationId organization, UUID id, Instant now) {
+        return jdbc.sql("""
+                UPDATE recurring_transaction_rules r SET status = 'terminated', terminated_at = ?, updated_at = ?
+                FROM wallets w
+                WHERE r.id = ? AND r.organization_id = ? AND r.status = 'active' AND w.id = r.wallet_id
+                RETURNING w.customer_id""")
+                .params(ts(now), ts(now), id, organization.value()).query(UUID.class).optional();
     }
 
     void terminateOfWallet(OrganizationId organization, UUID walletId, Instant now) {

@@ -1,5 +1,6 @@
 package dev.fjord.wallet.internal;
 
+import dev.fjord.customer.BalanceVersions;
 import dev.fjord.customer.Customer;
 import dev.fjord.customer.Customers;
 import dev.fjord.shared.BillingError;
@@ -16,8 +17,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A wallet's automatic top-up rules (spec §3): made with the wallet, replaced through {@code PUT /wallets/{id}}
@@ -29,10 +33,12 @@ import org.springframework.stereotype.Component;
 public class RecurringRules {
     private final RecurringRuleRepository repository;
     private final Customers customers;
+    private final BalanceVersions balanceVersions;
 
-    RecurringRules(RecurringRuleRepository repository, Customers customers) {
+    RecurringRules(RecurringRuleRepository repository, Customers customers, BalanceVersions balanceVersions) {
         this.repository = repository;
         this.customers = customers;
+        this.balanceVersions = balanceVersions;
     }
 
     /** Rules sent with a new wallet; a fixed rule without credits takes the wallet's initial ones (Lago). */
@@ -80,6 +86,21 @@ public class RecurringRules {
 
     public void terminateOfWallet(OrganizationId organization, UUID walletId, Instant now) {
         repository.terminateOfWallet(organization, walletId, now);
+    }
+
+    /**
+     * Of these wallets, those with a live threshold rule. In the ongoing balance such a wallet absorbs all the usage
+     * that reaches it and may go negative, so that its rule can fire and refill it (Lago).
+     */
+    public Set<UUID> withThresholdRule(OrganizationId organization, Collection<UUID> walletIds, Instant now) {
+        return liveOf(organization, walletIds, now).stream().filter(RecurringRule::isThreshold).map(RecurringRule::walletId)
+                .collect(Collectors.toSet());
+    }
+
+    /** A rule past its expiration ends; the ongoing balances of its customer may move (a threshold rule absorbed usage). */
+    @Transactional
+    public void expire(OrganizationId organization, UUID ruleId, Instant now) {
+        repository.terminate(organization, ruleId, now).ifPresent(balanceVersions::changed);
     }
 
     /** Rules Lago lists on the wallets: active and not past their expiration. */

@@ -28,16 +28,18 @@ public class WalletJobs {
     private final Wallets walletService;
     private final WalletTransactions transactions;
     private final RecurringRuleRepository rules;
+    private final RecurringRules ruleService;
     private final AutomaticTopUps topUps;
     private final Clock clock;
 
     WalletJobs(WalletRepository wallets, LedgerRepository ledger, Wallets walletService, WalletTransactions transactions,
-            RecurringRuleRepository rules, AutomaticTopUps topUps, Clock clock) {
+            RecurringRuleRepository rules, RecurringRules ruleService, AutomaticTopUps topUps, Clock clock) {
         this.wallets = wallets;
         this.ledger = ledger;
         this.walletService = walletService;
         this.transactions = transactions;
         this.rules = rules;
+        this.ruleService = ruleService;
         this.topUps = topUps;
         this.clock = clock;
     }
@@ -70,7 +72,7 @@ public class WalletJobs {
             done++;
         }
         for (Map.Entry<OrganizationId, UUID> rule : rules.expired(clock.instant(), BATCH)) {
-            rules.terminate(rule.getKey(), rule.getValue(), clock.instant());
+            ruleService.expire(rule.getKey(), rule.getValue(), clock.instant());
             done++;
         }
         if (done > 0) {
