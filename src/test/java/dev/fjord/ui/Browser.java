@@ -90,6 +90,11 @@ final class Browser implements AutoCloseable {
         new Select(driver.findElement(By.name(name))).selectByVisibleText(visibleText);
     }
 
+    /** Picks an option of the select named by its {@code aria-label}. */
+    void selectAria(String label, String visibleText) {
+        new Select(driver.findElement(By.cssSelector("select[aria-label='" + label + "']"))).selectByVisibleText(visibleText);
+    }
+
     void fillIn(String formId, String name, String value) {
         WebElement input = driver.findElement(By.cssSelector("#" + formId + " [name='" + name + "']"));
         input.clear();

@@ -11,6 +11,7 @@ import dev.fjord.webhook.Receiver;
 import dev.fjord.webhook.internal.WebhookDeliveries;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -432,6 +433,44 @@ class WebUiJourneyTest extends ApiTest {
     private OrganizationId organizationId() {
         return new OrganizationId(jdbc.sql("SELECT organization_id FROM api_keys WHERE value_prefix = ?")
                 .param(api.apiKeyPrefix()).query(UUID.class).single());
+    }
+
+    @Test
+    void changePlanUpgradesAtOnceAndDowngradesAtThePeriodEnd() {
+        clock.set(Instant.parse("2026-03-10T12:00:00Z"));
+        for (String plan : List.of("basic:Basic:1900", "standard:Standard:4900", "premium:Premium:9900")) {
+            String[] p = plan.split(":");
+            api.post("/api/v1/plans", """
+                    {"plan": {"name": "%s", "code": "%s", "interval": "monthly", "amount_cents": %s,
+                      "amount_currency": "EUR"}}""".formatted(p[1], p[0], p[2]));
+        }
+        new Scenario(api).customer("cust-plans", "\"name\": \"Fjord Bakery\", \"currency\": \"EUR\"");
+        api.post("/api/v1/subscriptions", """
+                {"subscription": {"external_customer_id": "cust-plans", "plan_code": "standard",
+                  "external_id": "sub-plans-1", "billing_time": "calendar"}}""");
+        signIn();
+        browser.open("/customers/cust-plans");
+        assertThat(browser.text("#subscriptions")).contains("sub-plans-1", "standard", "Active");
+
+        // premium costs 99.00 a month against 49.00: an upgrade, at once
+        browser.selectAria("New plan for sub-plans-1", "Premium");
+        browser.click("Change plan");
+        assertThat(browser.page()).contains("Upgraded to premium at once; standard ends now with its final invoice.");
+        assertThat(browser.text("#subscriptions")).contains("premium", "Active").doesNotContain("standard");
+        var upgraded = api.get("/api/v1/subscriptions/sub-plans-1").body().get("subscription");
+        assertThat(upgraded.get("plan_code").asString()).isEqualTo("premium");
+        assertThat(upgraded.get("previous_plan_code").asString()).isEqualTo("standard");
+
+        // basic costs 19.00: a downgrade, waiting for the end of the calendar month [1 Mar, 1 Apr 2026)
+        browser.selectAria("New plan for sub-plans-1", "Basic");
+        browser.click("Change plan");
+        assertThat(browser.page()).contains("Downgrade to basic on 1 Apr 2026, when the current period of premium ends.");
+        assertThat(browser.text("#subscriptions")).contains("premium → basic on 1 Apr 2026", "Active", "basic",
+                "from 1 Apr 2026", "Pending");
+        browser.screenshot("21-plan-downgrade-pending");
+        var current = api.get("/api/v1/subscriptions/sub-plans-1").body().get("subscription");
+        assertThat(current.get("plan_code").asString()).isEqualTo("premium");
+        assertThat(current.get("next_plan_code").asString()).isEqualTo("basic");
     }
 
     private void signIn() {

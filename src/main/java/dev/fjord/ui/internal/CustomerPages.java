@@ -142,6 +142,7 @@ class CustomerPages {
         model.addAttribute("customer", customer);
         model.addAttribute("subscriptions", active);
         model.addAttribute("usage", usageBySubscription);
+        model.addAttribute("planChanges", subscriptions.planChanges(organization, active));
         model.addAttribute("wallets", wallets.list(organization, externalId, null, SECTION_SIZE, 0).wallets());
         model.addAttribute("invoices", invoices.list(organization,
                 new InvoiceQuery(externalId, null, null, null, null, null, null, null, null, null), SECTION_SIZE, 0)

@@ -3,6 +3,7 @@ package dev.fjord.ui.internal;
 import dev.fjord.organization.Organization;
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.OrganizationId;
+import dev.fjord.subscription.PlanChange;
 import dev.fjord.subscription.Subscription;
 import dev.fjord.subscription.SubscriptionPayload;
 import dev.fjord.subscription.SubscriptionStatus;
@@ -21,13 +22,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Subscribing a customer to a plan (from the customer page) and terminating a subscription, with confirmation. */
+/**
+ * Subscribing a customer to a plan (from the customer page), changing a subscription's plan, and terminating a
+ * subscription, with confirmation.
+ */
 @Controller
 class SubscriptionPages {
     private final Subscriptions subscriptions;
+    private final Display display;
 
-    SubscriptionPages(Subscriptions subscriptions) {
+    SubscriptionPages(Subscriptions subscriptions, Display display) {
         this.subscriptions = subscriptions;
+        this.display = display;
     }
 
     @PostMapping("/customers/{externalId}/subscriptions")
@@ -45,6 +51,45 @@ class SubscriptionPages {
             redirect.addFlashAttribute("subscribeForm", form.toSingleValueMap());
         }
         return "redirect:/customers/" + Paths.segment(externalId);
+    }
+
+    /**
+     * Lago's plan change: the subscription posted again with another plan, through the facade {@code POST
+     * /subscriptions} uses. An upgrade takes effect at once; a downgrade waits for the end of the current period.
+     */
+    @PostMapping("/subscriptions/{externalId}/plan")
+    String changePlan(@AuthenticationPrincipal WebUser user, @PathVariable String externalId,
+            @RequestParam(name = "plan_code", required = false) String planCode, RedirectAttributes redirect) {
+        OrganizationId organization = user.organization();
+        Subscription current = live(organization, externalId);
+        var sent = new LinkedMultiValueMap<String, String>();
+        sent.add("external_customer_id", current.externalCustomerId());
+        sent.add("external_id", externalId);
+        sent.add("plan_code", planCode == null ? "" : planCode);
+        try {
+            Subscription shown = subscriptions.create(organization,
+                    SubscriptionPayload.create(LagoPayload.of("subscription", sent, Set.of(), false)));
+            redirect.addFlashAttribute("notice", outcome(organization, current, shown));
+        } catch (BillingError refused) {
+            redirect.addFlashAttribute("alert", "The plan was not changed. " + ErrorMessages.sentence(refused));
+        }
+        return "redirect:/customers/" + Paths.segment(current.externalCustomerId());
+    }
+
+    /** What the change did: the new plan at once, or the downgrade waiting with its date (customer's timezone). */
+    private String outcome(OrganizationId organization, Subscription before, Subscription shown) {
+        if (!shown.planCode().equals(before.planCode())) {
+            return before.status() == SubscriptionStatus.PENDING
+                    ? "Plan changed to " + shown.planCode() + " before the subscription starts."
+                    : "Upgraded to " + shown.planCode() + " at once; " + before.planCode() + " ends now with its final invoice.";
+        }
+        PlanChange change = subscriptions.planChanges(organization, List.of(shown))
+                .getOrDefault(shown.id(), PlanChange.NONE);
+        if (change.nextPlanCode() == null) {
+            return "The subscription is already on " + shown.planCode() + ".";
+        }
+        return "Downgrade to " + change.nextPlanCode() + " on " + display.date(change.downgradeAt(), shown.zone().getId())
+                + ", when the current period of " + shown.planCode() + " ends.";
     }
 
     @GetMapping("/subscriptions/{externalId}/terminate")
