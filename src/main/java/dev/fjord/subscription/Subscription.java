@@ -11,6 +11,7 @@ import java.util.UUID;
  *
  * <p>A plan change links the new subscription to the one it replaces ({@code previousSubscriptionId}); a downgrade
  * waits {@code pending} until {@code downgradeAt}, the end of the replaced subscription's billing period.
+ * {@code trialEndedAt} is set once the plan's free trial is over (null without a trial, or while it runs).
  */
 public record Subscription(
         UUID id,
@@ -32,7 +33,8 @@ public record Subscription(
         Instant createdAt,
         ZoneId zone,
         UUID previousSubscriptionId,
-        Instant downgradeAt) {
+        Instant downgradeAt,
+        Instant trialEndedAt) {
 
     public LocalDate anchorDate() {
         return subscriptionAt.atZone(zone).toLocalDate();

@@ -87,6 +87,44 @@ class WebhookWiringTest extends ApiTest {
     }
 
     @Test
+    void aPendingSubscriptionReachingItsDateSendsStartedOnce() {
+        scenario.customer("acme", null);
+        scenario.plan("basic", "monthly", 1000, "EUR", "[]");
+        scenario.subscription("sub-1", "acme", "basic", "\"subscription_at\": \"2026-03-20T00:00:00Z\"");
+        assertThat(types()).doesNotContain("subscription.started");
+
+        clock.set(Instant.parse("2026-03-20T00:00:01Z"));
+        JsonNode active = api.get("/api/v1/subscriptions/sub-1").body().get("subscription");
+        api.get("/api/v1/subscriptions/sub-1"); // settled again: nothing new to send
+
+        assertThat(types().stream().filter("subscription.started"::equals)).hasSize(1);
+        assertThat(active.get("status").stringValue()).isEqualTo("active");
+        assertThat(payload("subscription.started").get("subscription")).isEqualTo(active);
+    }
+
+    @Test
+    void aFreeTrialEndingSendsTrialEndedOnceWithTrialEndedAt() {
+        scenario.customer("acme", null);
+        api.post("/api/v1/plans", """
+                {"plan": {"name": "Trial", "code": "trial", "interval": "monthly", "amount_cents": 1000,
+                  "amount_currency": "EUR", "trial_period": 5, "charges": []}}""");
+        scenario.subscription("sub-1", "acme", "trial", null);
+        // started 2026-03-15T12:00Z + 5 days of trial = 2026-03-20T12:00Z
+        clock.set(Instant.parse("2026-03-20T11:59:59Z"));
+        JsonNode during = api.get("/api/v1/subscriptions/sub-1").body().get("subscription");
+        assertThat(during.get("trial_ended_at").isNull()).isTrue();
+        assertThat(types()).doesNotContain("subscription.trial_ended");
+
+        clock.set(Instant.parse("2026-03-20T12:00:00Z"));
+        JsonNode after = api.get("/api/v1/subscriptions/sub-1").body().get("subscription");
+        api.get("/api/v1/subscriptions/sub-1");
+
+        assertThat(after.get("trial_ended_at").stringValue()).isEqualTo("2026-03-20T12:00:00Z");
+        assertThat(types().stream().filter("subscription.trial_ended"::equals)).hasSize(1);
+        assertThat(payload("subscription.trial_ended").get("subscription")).isEqualTo(after);
+    }
+
+    @Test
     void catalogChangesSendTheirWebhooks() {
         scenario.metric("calls", "count_agg", null, null);
         api.put("/api/v1/billable_metrics/calls", "{\"billable_metric\": {\"name\": \"API calls\"}}");

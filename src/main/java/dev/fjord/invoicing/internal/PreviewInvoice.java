@@ -123,7 +123,7 @@ public class PreviewInvoice {
                 : BillingTime.fromCode(request.billingTime()).orElseThrow();
         Subscription subscription = new Subscription(Ids.newId(), null, customer.id(), customer.externalId(),
                 plan.id(), plan.code(), null, SubscriptionStatus.ACTIVE, billingTime, at, at, null, null, null, null,
-                "generate", now, zone, null, null);
+                "generate", now, zone, null, null, null);
         BillingPeriod period = BillingPeriods.containing(plan.interval(), billingTime, subscription.anchorDate(), zone, at);
         return new BillSubscriptionPeriod.BilledPeriod(subscription, period, null);
     }

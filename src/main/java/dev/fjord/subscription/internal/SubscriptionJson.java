@@ -55,7 +55,7 @@ record SubscriptionJson(
                 JsonFormats.timestamp(s.subscriptionAt()), JsonFormats.timestamp(s.terminatedAt()),
                 JsonFormats.timestamp(s.endingAt()), change.previousPlanCode(), change.nextPlanCode(),
                 change.downgradeAt() == null ? null : JsonFormats.date(change.downgradeAt().atZone(s.zone()).toLocalDate()),
-                null,
+                JsonFormats.timestamp(s.trialEndedAt()),
                 period == null ? null : JsonFormats.timestamp(period.start()),
                 // Lago shows the last second of the period, not the next period's first.
                 period == null ? null : JsonFormats.timestamp(period.endExclusive().minusSeconds(1)),

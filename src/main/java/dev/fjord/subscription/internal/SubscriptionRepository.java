@@ -75,12 +75,32 @@ public class SubscriptionRepository {
     }
 
     /** Pending subscriptions (not downgrades) whose start has come become active from {@code subscription_at}. */
-    public void activateDuePending(OrganizationId organization, Instant now) {
-        jdbc.sql("""
+    /** Activates the pending subscriptions (not downgrades) whose date came; answers their ids. */
+    public List<UUID> activateDuePending(OrganizationId organization, Instant now) {
+        return jdbc.sql("""
                 UPDATE subscriptions SET status = 'active', started_at = subscription_at, updated_at = :now
                 WHERE organization_id = :organization AND status = 'pending'
-                  AND coalesce(downgrade_at, subscription_at) <= :now AND previous_subscription_id IS NULL""")
-                .param("organization", organization.value()).param("now", Timestamp.from(now)).update();
+                  AND coalesce(downgrade_at, subscription_at) <= :now AND previous_subscription_id IS NULL
+                RETURNING id""")
+                .param("organization", organization.value()).param("now", Timestamp.from(now))
+                .query(UUID.class).list();
+    }
+
+    /**
+     * Marks the end of the free trial of active subscriptions whose trial is over at {@code now} (Lago's
+     * {@code trial_ended_at}: the start plus the plan's {@code trial_period} days); answers their ids.
+     */
+    public List<UUID> endDueTrials(OrganizationId organization, Instant now) {
+        return jdbc.sql("""
+                UPDATE subscriptions s SET trial_ended_at = s.started_at + p.trial_period * interval '1 day',
+                  updated_at = :now
+                FROM plans p
+                WHERE p.organization_id = :organization AND p.trial_period > 0 AND s.plan_id = p.id
+                  AND s.status = 'active' AND s.trial_ended_at IS NULL
+                  AND s.started_at + p.trial_period * interval '1 day' <= :now
+                RETURNING s.id""")
+                .param("organization", organization.value()).param("now", Timestamp.from(now))
+                .query(UUID.class).list();
     }
 
     /** A pending downgrade due at {@code at}, replacing {@code previousId}. */
@@ -290,6 +310,7 @@ public class SubscriptionRepository {
                 Rows.instant(rs.getTimestamp("created_at")),
                 ZoneId.of(rs.getString("zone")),
                 rs.getObject("previous_subscription_id", UUID.class),
-                Rows.instant(rs.getTimestamp("downgrade_at")));
+                Rows.instant(rs.getTimestamp("downgrade_at")),
+                Rows.instant(rs.getTimestamp("trial_ended_at")));
     }
 }
