@@ -33,13 +33,7 @@ class CreditNoteAndFeeWebhooksTest extends ApiTest {
 
     @Test
     void aCreditNoteSendsCreatedWithItselfThenGeneratedOnceItsPdfIsMade() {
-        s.plan("monthly", "monthly", 10000, "EUR", "[]");
-        s.subscription("sub", "acme", "monthly", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
-        clock.set(Instant.parse("2026-04-01T01:00:00Z"));
-        JsonNode run = api.post("/api/v1/billing_runs", "{\"billing_run\": {\"at\": \"2026-04-01T01:00:00Z\"}}")
-                .body().get("billing_run");
-        JsonNode march = api.get("/api/v1/invoices/" + run.get("lago_invoice_ids").get(0).stringValue()).body()
-                .get("invoice");
+        JsonNode march = marchInvoice();
         String fee = march.get("fees").get(0).get("lago_id").stringValue();
         clear();
 
@@ -49,7 +43,7 @@ class CreditNoteAndFeeWebhooksTest extends ApiTest {
                 + " \"items\": [{\"fee_id\": \"" + fee + "\", \"amount_cents\": 5000}]}}").body().get("credit_note");
         String id = note.get("lago_id").stringValue();
 
-        assertThat(types()).containsExactly("credit_note.created");
+        assertThat(WebhookTestSupport.types(payloads())).containsExactly("credit_note.created");
         JsonNode created = payloads().get(0);
         assertThat(created.get("object_type").stringValue()).isEqualTo("credit_note");
         assertThat(created.get("credit_note")).isEqualTo(api.get("/api/v1/credit_notes/" + id).body().get("credit_note"));
@@ -60,7 +54,7 @@ class CreditNoteAndFeeWebhooksTest extends ApiTest {
         api.post("/api/v1/credit_notes/" + id + "/download", "");
         api.post("/api/v1/credit_notes/" + id + "/download", "");
         // the second download finds the PDF made: no second webhook
-        assertThat(types()).containsExactly("credit_note.created", "credit_note.generated");
+        assertThat(WebhookTestSupport.types(payloads())).containsExactly("credit_note.created", "credit_note.generated");
         JsonNode generated = payloads().get(1).get("credit_note");
         assertThat(generated.get("file_url").stringValue()).isNotBlank();
         assertThat(generated).isEqualTo(api.get("/api/v1/credit_notes/" + id).body().get("credit_note"));
@@ -68,20 +62,14 @@ class CreditNoteAndFeeWebhooksTest extends ApiTest {
 
     @Test
     void aRefusedCreditNoteSendsNothing() {
-        s.plan("monthly", "monthly", 10000, "EUR", "[]");
-        s.subscription("sub", "acme", "monthly", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
-        clock.set(Instant.parse("2026-04-01T01:00:00Z"));
-        JsonNode run = api.post("/api/v1/billing_runs", "{\"billing_run\": {\"at\": \"2026-04-01T01:00:00Z\"}}")
-                .body().get("billing_run");
-        JsonNode march = api.get("/api/v1/invoices/" + run.get("lago_invoice_ids").get(0).stringValue()).body()
-                .get("invoice");
+        JsonNode march = marchInvoice();
         clear();
         // 130.00 is more than the fee of 100.00 + 20.00 tax
         var refused = api.post("/api/v1/credit_notes", "{\"credit_note\": {\"invoice_id\": \""
                 + march.get("lago_id").stringValue() + "\", \"credit_amount_cents\": 13000, \"items\": [{\"fee_id\": \""
                 + march.get("fees").get(0).get("lago_id").stringValue() + "\", \"amount_cents\": 10834}]}}");
         assertThat(refused.status()).as(refused.raw()).isEqualTo(422);
-        assertThat(types()).isEmpty();
+        assertThat(WebhookTestSupport.types(payloads())).isEmpty();
     }
 
     @Test
@@ -95,8 +83,8 @@ class CreditNoteAndFeeWebhooksTest extends ApiTest {
         s.event("fee-hook-" + organization, "sub", "calls", clock.instant().getEpochSecond(), "{}");
 
         // one call × 2.50 = 250 cents, + 20% = 50 cents of tax, 300 in all
-        assertThat(types()).containsExactlyInAnyOrder("fee.created", "invoice.created");
-        JsonNode webhook = payload("fee.created");
+        assertThat(WebhookTestSupport.types(payloads())).containsExactlyInAnyOrder("fee.created", "invoice.created");
+        JsonNode webhook = WebhookTestSupport.payload(payloads(), "fee.created");
         assertThat(webhook.get("object_type").stringValue()).isEqualTo("fee");
         JsonNode fee = webhook.get("fee");
         assertThat(fee.get("amount_cents").longValue()).isEqualTo(250);
@@ -104,7 +92,7 @@ class CreditNoteAndFeeWebhooksTest extends ApiTest {
         assertThat(fee.get("total_amount_cents").longValue()).isEqualTo(300);
         assertThat(fee.get("pay_in_advance").booleanValue()).isTrue();
         assertThat(fee.get("event_transaction_id").stringValue()).isEqualTo("fee-hook-" + organization);
-        String invoiceId = payload("invoice.created").get("invoice").get("lago_id").stringValue();
+        String invoiceId = WebhookTestSupport.payload(payloads(), "invoice.created").get("invoice").get("lago_id").stringValue();
         assertThat(fee.get("lago_invoice_id").stringValue()).isEqualTo(invoiceId);
         assertThat(fee).isEqualTo(api.get("/api/v1/invoices/" + invoiceId).body().get("invoice").get("fees").get(0));
     }
@@ -120,7 +108,7 @@ class CreditNoteAndFeeWebhooksTest extends ApiTest {
         s.event("fee-hook-" + organization, "sub", "calls", clock.instant().getEpochSecond(), "{}");
 
         // 2.00 + 20% = 0.40 of tax, on no invoice
-        assertThat(types()).containsExactly("fee.created");
+        assertThat(WebhookTestSupport.types(payloads())).containsExactly("fee.created");
         JsonNode fee = payloads().get(0).get("fee");
         assertThat(fee.get("lago_invoice_id").isNull()).isTrue();
         assertThat(fee.get("invoiceable").booleanValue()).isFalse();
@@ -130,21 +118,21 @@ class CreditNoteAndFeeWebhooksTest extends ApiTest {
         assertThat(fee.get("payment_status").stringValue()).isEqualTo("pending");
     }
 
+    /** A monthly plan of 100.00 EUR from 1 March, billed on 1 April: 100.00 + 20.00 VAT. */
+    private JsonNode marchInvoice() {
+        s.plan("monthly", "monthly", 10000, "EUR", "[]");
+        s.subscription("sub", "acme", "monthly", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
+        clock.set(Instant.parse("2026-04-01T01:00:00Z"));
+        JsonNode run = api.post("/api/v1/billing_runs", "{\"billing_run\": {\"at\": \"2026-04-01T01:00:00Z\"}}")
+                .body().get("billing_run");
+        return api.get("/api/v1/invoices/" + run.get("lago_invoice_ids").get(0).stringValue()).body().get("invoice");
+    }
+
     private void clear() {
         jdbc.sql("DELETE FROM webhooks WHERE organization_id = ?").param(organization.value()).update();
     }
 
-    private JsonNode payload(String webhookType) {
-        return payloads().stream().filter(p -> p.get("webhook_type").stringValue().equals(webhookType)).findFirst()
-                .orElseThrow();
-    }
-
-    private List<String> types() {
-        return payloads().stream().map(p -> p.get("webhook_type").stringValue()).toList();
-    }
-
     private List<JsonNode> payloads() {
-        return jdbc.sql("SELECT payload FROM webhooks WHERE organization_id = ? ORDER BY id")
-                .param(organization.value()).query(String.class).list().stream().map(ApiClient::parse).toList();
+        return WebhookTestSupport.payloads(jdbc, organization);
     }
 }

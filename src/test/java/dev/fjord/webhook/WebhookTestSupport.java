@@ -7,6 +7,7 @@ import dev.fjord.support.ApiClient;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /** Helpers of the webhook tests. */
 final class WebhookTestSupport {
@@ -26,5 +27,21 @@ final class WebhookTestSupport {
                 .formatted(url, algo, types));
         assertThat(response.status()).as(response.raw()).isEqualTo(200);
         return response.body().get("webhook_endpoint").get("lago_id").stringValue();
+    }
+
+    /** The bodies of the organization's recorded webhooks, oldest first. */
+    static List<JsonNode> payloads(JdbcClient jdbc, OrganizationId organization) {
+        return jdbc.sql("SELECT payload FROM webhooks WHERE organization_id = ? ORDER BY id")
+                .param(organization.value()).query(String.class).list().stream().map(ApiClient::parse).toList();
+    }
+
+    static List<String> types(List<JsonNode> payloads) {
+        return payloads.stream().map(p -> p.get("webhook_type").stringValue()).toList();
+    }
+
+    /** The first recorded webhook of this type. */
+    static JsonNode payload(List<JsonNode> payloads, String webhookType) {
+        return payloads.stream().filter(p -> p.get("webhook_type").stringValue().equals(webhookType)).findFirst()
+                .orElseThrow();
     }
 }

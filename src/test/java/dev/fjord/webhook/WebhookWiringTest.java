@@ -194,16 +194,14 @@ class WebhookWiringTest extends ApiTest {
     }
 
     private JsonNode payload(String webhookType) {
-        return payloads().stream().filter(p -> p.get("webhook_type").stringValue().equals(webhookType)).findFirst()
-                .orElseThrow();
+        return WebhookTestSupport.payload(payloads(), webhookType);
     }
 
     private List<String> types() {
-        return payloads().stream().map(p -> p.get("webhook_type").stringValue()).toList();
+        return WebhookTestSupport.types(payloads());
     }
 
     private List<JsonNode> payloads() {
-        return jdbc.sql("SELECT payload FROM webhooks WHERE organization_id = ? ORDER BY id")
-                .param(organization.value()).query(String.class).list().stream().map(ApiClient::parse).toList();
+        return WebhookTestSupport.payloads(jdbc, organization);
     }
 }
