@@ -17,6 +17,11 @@ public final class WalletPayload {
         return WalletInputReader.create(JsonInput.root(body, "wallet"), null, clock);
     }
 
+    /** {@code {"wallet": {...}}} as {@code PUT /api/v1/wallets/{id}} reads it (with {@code recurring_transaction_rules}). */
+    public static WalletUpdate update(JsonNode body, Clock clock) {
+        return WalletInputReader.update(JsonInput.root(body, "wallet"), clock);
+    }
+
     /** {@code {"wallet_transaction": {...}}} as {@code POST /api/v1/wallet_transactions} reads it. */
     public static TopUpRequest topUp(JsonNode body, Clock clock) {
         return WalletInputReader.topUp(JsonInput.root(body, "wallet_transaction"), clock);

@@ -91,6 +91,12 @@ public class Wallets {
         return repository.find(organization, id).orElseThrow();
     }
 
+    /** {@link #update(OrganizationId, UUID, Changes, List, Map, List)} with a payload read by {@link WalletPayload#update}. */
+    @Transactional
+    public Wallet update(OrganizationId organization, UUID id, WalletUpdate update) {
+        return update(organization, id, update.changes(), update.metricCodes(), update.metadata(), update.recurringRules());
+    }
+
     /**
      * Changes the sent fields; rate, currency and balances are not updatable. A terminated wallet refuses changes.
      * {@code recurringRules} (null: not sent) become the wallet's rules; a remaining fixed rule must fit new limits.
@@ -146,6 +152,11 @@ public class Wallets {
         UUID customerId = externalCustomerId == null ? null : customers.get(organization, externalCustomerId).id();
         return new WalletPage(repository.list(organization, customerId, currency, limit, offset),
                 repository.count(organization, customerId, currency));
+    }
+
+    /** The wallet's live automatic top-up rules, as the API lists them in {@code recurring_transaction_rules}. */
+    public List<RecurringTopUpRule> recurringRules(OrganizationId organization, UUID id) {
+        return rules.liveOf(organization, id, clock.instant());
     }
 
     /** Active wallets of a customer in application order (priority, then oldest). */

@@ -430,6 +430,53 @@ class WebUiJourneyTest extends ApiTest {
         }
     }
 
+    @Test
+    void thresholdTopUpRuleOnTheWalletPage() {
+        new Scenario(api).customer("cust-mill", "\"name\": \"Mill Sandvik\", \"currency\": \"EUR\"");
+        String walletId = api.post("/api/v1/wallets", """
+                {"wallet": {"external_customer_id": "cust-mill", "name": "Prepaid", "currency": "EUR",
+                  "rate_amount": "1", "granted_credits": "100"}}""").body().get("wallet").get("lago_id").asString();
+        signIn();
+        browser.open("/wallets/" + walletId);
+        assertThat(browser.page()).contains("No automatic top-up rule.");
+        browser.select("rule.trigger", "When the balance falls to a threshold");
+        browser.fillIn("rule-form", "rule.threshold_credits", "20");
+        browser.select("rule.method", "Up to a target balance");
+        browser.fillIn("rule-form", "rule.target_ongoing_balance", "10");
+        browser.clickIn("rule-form", "Save rule");
+        // a target of 10 below the threshold of 20: the API's invalid_recurring_rule, in plain words
+        assertThat(browser.text("#rule-form")).contains("a target balance must not be below the threshold.");
+        assertThat(api.get("/api/v1/wallets/" + walletId).body().get("wallet").get("recurring_transaction_rules").size())
+                .isZero();
+        browser.screenshot("12-rule-validation");
+
+        browser.fillIn("rule-form", "rule.target_ongoing_balance", "150");
+        browser.clickIn("rule-form", "Save rule");
+        assertThat(browser.page()).contains("Automatic top-up saved.");
+        assertThat(browser.text("#rules")).contains("At 20 credits or less", "Target", "150", "Active");
+        browser.screenshot("13-rule-saved");
+        var rule = api.get("/api/v1/wallets/" + walletId).body().get("wallet").get("recurring_transaction_rules").get(0);
+        assertThat(rule.get("trigger").asString()).isEqualTo("threshold");
+        assertThat(rule.get("threshold_credits").asString()).isEqualTo("20.0");
+        assertThat(rule.get("target_ongoing_balance").asString()).isEqualTo("150.0");
+
+        // the form now changes the same rule in place: a fixed top-up of 30 paid credits at 25 or less
+        browser.fillIn("rule-form", "rule.threshold_credits", "25");
+        browser.select("rule.method", "Fixed credits");
+        browser.fillIn("rule-form", "rule.paid_credits", "30");
+        browser.fillIn("rule-form", "rule.target_ongoing_balance", "");
+        browser.clickIn("rule-form", "Save rule");
+        assertThat(browser.text("#rules")).contains("At 25 credits or less", "Fixed", "30");
+        var changed = api.get("/api/v1/wallets/" + walletId).body().get("wallet").get("recurring_transaction_rules");
+        assertThat(changed.size()).isEqualTo(1);
+        assertThat(changed.get(0).get("lago_id").asString()).isEqualTo(rule.get("lago_id").asString());
+
+        browser.click("Remove rule");
+        assertThat(browser.page()).contains("Automatic top-up removed.", "No automatic top-up rule.");
+        assertThat(api.get("/api/v1/wallets/" + walletId).body().get("wallet").get("recurring_transaction_rules").size())
+                .isZero();
+    }
+
     private OrganizationId organizationId() {
         return new OrganizationId(jdbc.sql("SELECT organization_id FROM api_keys WHERE value_prefix = ?")
                 .param(api.apiKeyPrefix()).query(UUID.class).single());

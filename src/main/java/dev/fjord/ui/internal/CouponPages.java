@@ -38,11 +38,11 @@ class CouponPages {
     static final List<String> FIELDS = List.of("name", "code", "coupon_type", "amount_cents", "amount_currency",
             "percentage_rate", "frequency", "frequency_duration", "expiration", "expiration_at", "description");
     /** The API's values for each choice, in the words the form shows. */
-    static final Map<String, String> TYPES = choices(Coupon.FIXED_AMOUNT, "A fixed amount",
+    static final Map<String, String> TYPES = Choices.of(Coupon.FIXED_AMOUNT, "A fixed amount",
             Coupon.PERCENTAGE, "A percentage of the invoice");
-    static final Map<String, String> FREQUENCIES = choices("once", "Once",
+    static final Map<String, String> FREQUENCIES = Choices.of("once", "Once",
             "recurring", "For a number of billing periods", "forever", "Forever");
-    static final Map<String, String> EXPIRATIONS = choices("no_expiration", "Never expires",
+    static final Map<String, String> EXPIRATIONS = Choices.of("no_expiration", "Never expires",
             Coupon.TIME_LIMIT, "Expires at a date");
     static final String PLAN_CODES = "applies_to.plan_codes[]";
     static final String METRIC_CODES = "applies_to.billable_metric_codes[]";
@@ -172,14 +172,6 @@ class CouponPages {
         appliesTo.withArrayProperty("plan_codes");
         appliesTo.withArrayProperty("billable_metric_codes");
         return body;
-    }
-
-    private static Map<String, String> choices(String... valueThenWords) {
-        Map<String, String> choices = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < valueThenWords.length; i += 2) {
-            choices.put(valueThenWords[i], valueThenWords[i + 1]);
-        }
-        return choices;
     }
 
     private static List<String> picked(MultiValueMap<String, String> form, String field) {

@@ -52,6 +52,9 @@ final class ErrorMessages {
             entry("cannot_change_started_subscription", "A subscription that has started cannot be changed this way."),
             entry("exceeded_limit", "The limit is reached: remove one before adding another."),
             entry("is_succeeded", "This webhook was delivered successfully: it is not sent again."),
+            entry("invalid_recurring_rule", "This rule is not valid: a threshold rule needs threshold credits, a"
+                    + " scheduled rule needs a schedule, and a target balance must not be below the threshold."),
+            entry("invalid_number_of_recurring_rules", "A wallet has at most one automatic top-up rule."),
             entry("last_api_key", "The last API key cannot be revoked: create another key first."));
 
     private ErrorMessages() {}

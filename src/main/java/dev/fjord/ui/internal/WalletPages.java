@@ -8,6 +8,7 @@ import dev.fjord.shared.BillingError;
 import dev.fjord.shared.OrganizationId;
 import dev.fjord.wallet.BalanceHistory;
 import dev.fjord.wallet.OngoingBalances;
+import dev.fjord.wallet.RecurringTopUpRule;
 import dev.fjord.wallet.Wallet;
 import dev.fjord.wallet.WalletPayload;
 import dev.fjord.wallet.WalletTransactions;
@@ -122,6 +123,34 @@ class WalletPages {
         return "redirect:/wallets/" + id;
     }
 
+    /** Adds the wallet's automatic top-up rule or changes it in place, through the API's wallet update. */
+    @PostMapping("/wallets/{id}/recurring-rule")
+    String saveRule(@AuthenticationPrincipal WebUser user, @ModelAttribute("organization") Organization owner,
+            @PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
+            RedirectAttributes redirect) {
+        OrganizationId organization = user.organization();
+        var saved = FormErrors.attempt(model, List.of(), () -> wallets.update(organization, id,
+                WalletPayload.update(RecurringRuleForm.payload(form, owner.timezone()), clock)));
+        if (saved.isEmpty()) {
+            model.addAttribute("ruleForm", form.toSingleValueMap());
+            model.addAttribute("failed", "rule");
+            return walletPage(organization, id, null, model);
+        }
+        redirect.addFlashAttribute("notice", "Automatic top-up saved.");
+        return "redirect:/wallets/" + id;
+    }
+
+    @PostMapping("/wallets/{id}/recurring-rule/remove")
+    String removeRule(@AuthenticationPrincipal WebUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            wallets.update(user.organization(), id, WalletPayload.update(RecurringRuleForm.removal(), clock));
+            redirect.addFlashAttribute("notice", "Automatic top-up removed.");
+        } catch (BillingError error) {
+            redirect.addFlashAttribute("alert", "The automatic top-up was not removed. " + ErrorMessages.sentence(error));
+        }
+        return "redirect:/wallets/" + id;
+    }
+
     /** Referral rewards are granted credits with a name, given to one of the customer's active wallets. */
     @PostMapping("/customers/{externalId}/rewards")
     String reward(@AuthenticationPrincipal WebUser user, @PathVariable String externalId,
@@ -168,6 +197,16 @@ class WalletPages {
         model.addAttribute("chart", BalanceChart.of(history.of(organization, id)));
         model.addAttribute("ledger", transactions.list(organization, id, Map.of(), pagination.pageSize(), pagination.offset()));
         model.addAttribute("pagination", pagination);
+        List<RecurringTopUpRule> rules = wallets.recurringRules(organization, id);
+        model.addAttribute("rules", rules);
+        if (!model.containsAttribute("ruleForm")) {
+            model.addAttribute("ruleForm", rules.isEmpty() ? RecurringRuleForm.blank()
+                    : RecurringRuleForm.values(rules.get(0),
+                    ((Organization) model.getAttribute("organization")).timezone()));
+        }
+        model.addAttribute("triggers", RecurringRuleForm.TRIGGERS);
+        model.addAttribute("methods", RecurringRuleForm.METHODS);
+        model.addAttribute("intervals", RecurringRuleForm.INTERVALS);
         if (!model.containsAttribute("topUpForm")) {
             model.addAttribute("topUpForm", Map.of());
         }

@@ -8,6 +8,7 @@ import dev.fjord.shared.Credits;
 import dev.fjord.shared.Ids;
 import dev.fjord.shared.OrganizationId;
 import dev.fjord.wallet.RecurringRuleInput;
+import dev.fjord.wallet.RecurringTopUpRule;
 import dev.fjord.wallet.Wallet;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -106,6 +107,15 @@ public class RecurringRules {
     /** Rules Lago lists on the wallets: active and not past their expiration. */
     List<RecurringRule> liveOf(OrganizationId organization, Collection<UUID> walletIds, Instant now) {
         return repository.activeOfWallets(organization, walletIds).stream().filter(r -> r.isLive(now)).toList();
+    }
+
+    /** One wallet's live rules in the public shape (the wallet page lists them). */
+    public List<RecurringTopUpRule> liveOf(OrganizationId organization, UUID walletId, Instant now) {
+        return liveOf(organization, List.of(walletId), now).stream()
+                .map(r -> new RecurringTopUpRule(r.id(), r.status(), r.trigger(), r.method(), r.interval(),
+                        r.thresholdCredits(), r.paidCredits(), r.grantedCredits(), r.targetOngoingBalance(),
+                        r.startedAt(), r.expirationAt()))
+                .toList();
     }
 
     private RecurringRule build(OrganizationId organization, Wallet wallet, UUID id, RecurringRuleInput in,

@@ -8,10 +8,8 @@ import dev.fjord.api.MetadataObject;
 import dev.fjord.api.PageRequest;
 import dev.fjord.api.PathIds;
 import dev.fjord.shared.BillingError;
-import dev.fjord.shared.Changes;
 import dev.fjord.shared.Formats;
 import dev.fjord.shared.OrganizationId;
-import dev.fjord.wallet.RecurringRuleInput;
 import dev.fjord.wallet.Wallet;
 import dev.fjord.wallet.WalletPage;
 import dev.fjord.wallet.Wallets;
@@ -77,13 +75,8 @@ class WalletController {
     }
 
     private Map<String, Object> update(OrganizationId organization, Wallet wallet, JsonNode body) {
-        JsonInput in = JsonInput.root(body, "wallet");
-        Changes changes = WalletInputReader.columns(in, clock);
-        List<String> metricCodes = WalletInputReader.appliesTo(in, changes);
-        Map<String, String> metadata = WalletInputReader.metadata(in);
-        List<RecurringRuleInput> rules = RecurringRuleReader.read(in, clock);
-        in.validate();
-        return json(organization, wallets.update(organization, wallet.id(), changes, metricCodes, metadata, rules));
+        return json(organization, wallets.update(organization, wallet.id(),
+                WalletInputReader.update(JsonInput.root(body, "wallet"), clock)));
     }
 
     @GetMapping("/api/v1/wallets/{id}")

@@ -12,6 +12,7 @@ import dev.fjord.wallet.TopUpAttributes;
 import dev.fjord.wallet.TopUpRequest;
 import dev.fjord.wallet.WalletCreate;
 import dev.fjord.wallet.WalletTransaction;
+import dev.fjord.wallet.WalletUpdate;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,7 +64,16 @@ public final class WalletInputReader {
                 metadata, paid, granted, Boolean.TRUE.equals(ignoreLimits), initial, rules == null ? List.of() : rules);
     }
 
-    /** The updatable columns (create and update share them). */
+    /** {@code PUT /wallets/{id}}: every field optional; {@code in.validate()} throws the errors collected. */
+    public static WalletUpdate update(JsonInput in, Clock clock) {
+        Changes changes = columns(in, clock);
+        List<String> metricCodes = appliesTo(in, changes);
+        Map<String, String> metadata = metadata(in);
+        List<RecurringRuleInput> rules = RecurringRuleReader.read(in, clock);
+        in.validate();
+        return new WalletUpdate(changes, metricCodes, metadata, rules);
+    }
+
     /** {@code POST /wallet_transactions}: a top-up (paid and granted credits) and/or a void. */
     public static TopUpRequest topUp(JsonInput in, Clock clock) {
         UUID walletId = in.uuid("wallet_id");
@@ -86,6 +96,7 @@ public final class WalletInputReader {
                 Boolean.TRUE.equals(ignoreLimits), attributes);
     }
 
+    /** The updatable columns (create and update share them). */
     static Changes columns(JsonInput in, Clock clock) {
         Changes changes = new Changes();
         in.setIfSent(changes, "name", in.string("name", MAX_TEXT_LENGTH));
