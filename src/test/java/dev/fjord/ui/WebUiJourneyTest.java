@@ -3,6 +3,8 @@ package dev.fjord.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fjord.organization.NewOrganization;
+import dev.fjord.organization.UserAccount;
+import dev.fjord.organization.UserAccounts;
 import dev.fjord.shared.OrganizationId;
 import dev.fjord.support.ApiClient;
 import dev.fjord.support.ApiTest;
@@ -28,6 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class WebUiJourneyTest extends ApiTest {
     private static final String PASSWORD = "correct horse battery";
     private static Browser browser;
+    @Autowired
+    private UserAccounts accounts;
 
     @Autowired
     WebhookDeliveries deliveries;
@@ -327,6 +331,12 @@ class WebUiJourneyTest extends ApiTest {
         browser.screenshot("16-users-forbidden");
         browser.open("/developers"); // API keys open the whole organization: admins only as well
         assertThat(browser.text("#forbidden")).contains("This page is for the admins of your organization.");
+        // an admin's reset ends the session signed in with the old password at once, not 30 idle minutes later
+        UserAccount account = accounts.findByEmail(lena).orElseThrow();
+        accounts.resetPassword(account.organization(), account.id(), "third-password");
+        browser.open("/customers");
+        assertThat(browser.path()).isEqualTo("/login?expired");
+        assertThat(browser.page()).contains("Your session ended. Sign in again.");
 
         browser.signOut();
         signIn();

@@ -1,5 +1,6 @@
 package dev.fjord.ui.internal;
 
+import dev.fjord.organization.UserAccounts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +10,7 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -24,8 +26,9 @@ class UiSecurityConfig {
             request -> !isApi(request) && NOT_PAGES.stream().noneMatch(path(request)::startsWith);
 
     @Bean
-    SecurityFilterChain webPages(HttpSecurity http) throws Exception {
+    SecurityFilterChain webPages(HttpSecurity http, UserAccounts accounts) throws Exception {
         return http.securityMatcher(WEB_PAGES)
+                .addFilterBefore(new RevokedSessions(accounts), AuthorizationFilter.class)
                 .authorizeHttpRequests(pages -> pages
                         .requestMatchers("/login", "/error", "/css/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/users", "/users/**", "/developers", "/developers/**").hasRole("ADMIN") // others get 403

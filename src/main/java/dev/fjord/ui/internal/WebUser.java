@@ -12,6 +12,7 @@ final class WebUser extends User {
     private final UUID organization; // a UUID, not the record: sessions must stay serializable
     private final UUID id;
     private final boolean admin;
+    private final String passwordHash; // kept past Spring's erasing of credentials: a reset ends the session
 
     WebUser(UserAccount account) {
         super(account.email(), account.passwordHash(),
@@ -19,6 +20,12 @@ final class WebUser extends User {
         this.organization = account.organization().value();
         this.id = account.id();
         this.admin = account.isAdmin();
+        this.passwordHash = account.passwordHash();
+    }
+
+    /** Whether the user still has the password they signed in with. */
+    boolean signedInWith(String currentHash) {
+        return passwordHash.equals(currentHash);
     }
 
     UUID id() {
