@@ -1,6 +1,7 @@
 package dev.fjord.invoicing;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -25,5 +26,15 @@ public record WalletLine(UUID walletId, long balanceCents, int priority, Instant
 
     public boolean unrestricted() {
         return feeTypes.isEmpty() && metricIds.isEmpty();
+    }
+
+    /**
+     * Lago's applicability (spec §4.3 b), shared by invoices and the ongoing balance: a wallet without restriction
+     * pays for anything; otherwise for the fee types it lists and for the charges of the billable metrics it lists
+     * ({@code metric} null: a fee of no listed metric, such as the taxes of current usage).
+     */
+    public static <M> boolean applies(Collection<String> feeTypes, Collection<M> metrics, String feeType, M metric) {
+        return (feeTypes.isEmpty() && metrics.isEmpty()) || feeTypes.contains(feeType)
+                || ("charge".equals(feeType) && metric != null && metrics.contains(metric));
     }
 }

@@ -6,6 +6,7 @@ import dev.fjord.customer.BalanceVersions;
 import dev.fjord.metering.CurrentUsage;
 import dev.fjord.shared.OrganizationId;
 import dev.fjord.support.ApiTest;
+import dev.fjord.support.PricingContextTtl;
 import dev.fjord.support.Scenario;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.util.ReflectionTestUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,14 +38,13 @@ class SpendAuthorizationCacheTest extends ApiTest {
     private CurrentUsage currentUsage;
     @Autowired
     private BalanceVersions balanceVersions;
-    private Object sharedTtl;
+    private PricingContextTtl contextTtl;
     private Scenario s;
     private String walletId;
 
     @BeforeEach
     void rememberedStateAndACustomer() {
-        sharedTtl = ReflectionTestUtils.getField(currentUsage, "contextTtl");
-        ReflectionTestUtils.setField(currentUsage, "contextTtl", Duration.ofHours(1));
+        contextTtl = PricingContextTtl.hold(currentUsage, Duration.ofHours(1));
         clock.set(Instant.parse("2026-03-15T12:00:00Z"));
         s = new Scenario(api);
         s.customer("acme", "\"currency\": \"EUR\"");
@@ -59,7 +58,7 @@ class SpendAuthorizationCacheTest extends ApiTest {
 
     @AfterEach
     void sharedTtlBack() {
-        ReflectionTestUtils.setField(currentUsage, "contextTtl", sharedTtl);
+        contextTtl.restore();
     }
 
     @Test

@@ -414,6 +414,20 @@ public class InvoiceRepository {
                 .params(organization.value(), customerId).query(Boolean.class).single();
     }
 
+    /** A draft invoice owing something: what the ongoing balance counts of it. */
+    public record OwingDraft(UUID id, String currency, long totalAmountCents) {}
+
+    /** The customer's drafts with a non-zero total (Lago's ongoing balance skips the others). */
+    public List<OwingDraft> owingDrafts(OrganizationId organization, UUID customerId) {
+        return jdbc.sql("""
+                SELECT id, currency, total_amount_cents FROM invoices
+                WHERE organization_id = ? AND customer_id = ? AND status = 'draft' AND total_amount_cents <> 0
+                ORDER BY id""")
+                .params(organization.value(), customerId)
+                .query((rs, n) -> new OwingDraft(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)))
+                .list();
+    }
+
     /** The live fees of these invoices, by invoice, oldest first. */
     public Map<UUID, List<Fee>> fees(OrganizationId organization, List<UUID> invoiceIds) {
         if (invoiceIds.isEmpty()) {

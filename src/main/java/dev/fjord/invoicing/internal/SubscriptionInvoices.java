@@ -4,9 +4,11 @@ import dev.fjord.catalog.BillableMetric;
 import dev.fjord.catalog.Charge;
 import dev.fjord.catalog.Plan;
 import dev.fjord.coupon.AppliedCoupons;
+import dev.fjord.customer.BalanceVersions;
 import dev.fjord.customer.Customer;
 import dev.fjord.invoicing.CouponLine;
 import dev.fjord.invoicing.CreditNoteCredits;
+import dev.fjord.invoicing.DraftInvoiceChanged;
 import dev.fjord.invoicing.Fee;
 import dev.fjord.invoicing.FeeLine;
 import dev.fjord.invoicing.FeeResult;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,9 +46,14 @@ class SubscriptionInvoices {
     private final CreditNoteCredits creditNotes;
     private final AppliedCoupons appliedCoupons;
     private final InvoiceWebhooks webhooks;
+    private final BalanceVersions balanceVersions;
+    private final ApplicationEventPublisher events;
 
     SubscriptionInvoices(InvoiceRepository invoices, InvoiceNumbering numbering, PrepaidCredits prepaidCredits,
-            CreditNoteCredits creditNotes, AppliedCoupons appliedCoupons, InvoiceWebhooks webhooks) {
+            CreditNoteCredits creditNotes, AppliedCoupons appliedCoupons, InvoiceWebhooks webhooks,
+            BalanceVersions balanceVersions, ApplicationEventPublisher events) {
+        this.balanceVersions = balanceVersions;
+        this.events = events;
         this.invoices = invoices;
         this.numbering = numbering;
         this.prepaidCredits = prepaidCredits;
@@ -95,6 +103,7 @@ class SubscriptionInvoices {
         invoices.insert(organization, invoice(catalog.owner(), customer, draft, amounts, "draft", null));
         insertFees(organization, draft, amounts);
         webhooks.record(organization, "invoice.drafted", draft.invoiceId);
+        draftChanged(organization, customer, draft);
         return draft.invoiceId;
     }
 
@@ -117,6 +126,7 @@ class SubscriptionInvoices {
      */
     void refreshDraft(BillingCatalog catalog, Customer customer, Draft draft) {
         replaceFees(catalog.organization(), draft, amounts(catalog, customer, draft, List.of(), false));
+        draftChanged(catalog.organization(), customer, draft);
     }
 
     /**
@@ -142,6 +152,16 @@ class SubscriptionInvoices {
             invoices.close(organization, draft.invoiceId, now);
         }
         consume(organization, draft.invoiceId, amounts, finalized);
+        draftChanged(organization, customer, draft);
+    }
+
+    /**
+     * The wallets' ongoing balance counts what drafts owe ({@link dev.fjord.invoicing.DraftFees}): remembered
+     * balances are read again, and the wallets re-check depletion and threshold rules, once this transaction commits.
+     */
+    private void draftChanged(OrganizationId organization, Customer customer, Draft draft) {
+        balanceVersions.changed(customer.id());
+        events.publishEvent(new DraftInvoiceChanged(organization, customer.id(), draft.invoiceId));
     }
 
     /**

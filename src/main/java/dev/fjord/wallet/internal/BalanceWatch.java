@@ -1,5 +1,6 @@
 package dev.fjord.wallet.internal;
 
+import dev.fjord.invoicing.DraftInvoiceChanged;
 import dev.fjord.metering.UsageRecorded;
 import dev.fjord.shared.OrganizationId;
 import jakarta.annotation.PreDestroy;
@@ -20,9 +21,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Reacts within moments to what moves a customer's balances — stored events, top-ups, invoice debits, voids, wallet
- * changes — instead of polling: once the causing transaction commits, {@link BalanceReactions} (depletion webhook,
- * threshold rules, alerts) runs for the customer on a small pool of this instance. A customer already waiting in the
+ * Reacts within moments to what moves a customer's balances — stored events, draft invoices, top-ups, invoice debits,
+ * voids, wallet changes — instead of polling: once the causing transaction commits, {@link BalanceReactions}
+ * (depletion webhook, threshold rules, alerts) runs for the customer on a small pool of this instance. A customer already waiting in the
  * queue is not queued twice (a burst of events costs one check), and leaves the queue when its check starts, so a
  * change made during a check is checked again. The check is safe to run concurrently and on several instances.
  */
@@ -53,6 +54,12 @@ class BalanceWatch {
     @EventListener
     void on(UsageRecorded recorded) {
         recorded.customerIds().forEach(id -> afterCommit(new Customer(recorded.organization(), id)));
+    }
+
+    /** A draft invoice's amount counts in the ongoing balance (grace period). */
+    @EventListener
+    void on(DraftInvoiceChanged changed) {
+        afterCommit(new Customer(changed.organization(), changed.customerId()));
     }
 
     @EventListener

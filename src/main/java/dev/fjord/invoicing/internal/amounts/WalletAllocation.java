@@ -49,9 +49,6 @@ public final class WalletAllocation {
      * of the billable metrics it lists.
      */
     static boolean pays(WalletLine wallet, Bucket bucket) {
-        return wallet.unrestricted()
-                || wallet.feeTypes().contains(bucket.feeType())
-                || ("charge".equals(bucket.feeType()) && bucket.billableMetricId() != null
-                        && wallet.metricIds().contains(bucket.billableMetricId()));
+        return WalletLine.applies(wallet.feeTypes(), wallet.metricIds(), bucket.feeType(), bucket.billableMetricId());
     }
 }
