@@ -37,17 +37,19 @@ public class EventIngestion {
     private final Subscriptions subscriptions;
     private final ApplicationEventPublisher publisher;
     private final BalanceVersions balanceVersions;
+    private final EventErrorsWebhook errorsWebhook;
     private final Clock clock;
 
     EventIngestion(EventRepository events, AggregateRepository aggregates, UsageAggregator aggregator,
             Subscriptions subscriptions, ApplicationEventPublisher publisher, BalanceVersions balanceVersions,
-            Clock clock) {
+            EventErrorsWebhook errorsWebhook, Clock clock) {
         this.events = events;
         this.aggregates = aggregates;
         this.aggregator = aggregator;
         this.subscriptions = subscriptions;
         this.publisher = publisher;
         this.balanceVersions = balanceVersions;
+        this.errorsWebhook = errorsWebhook;
         this.clock = clock;
     }
 
@@ -68,6 +70,7 @@ public class EventIngestion {
         UsageAggregator.Routing routing = aggregator.route(organization, candidates, byId);
         List<Event> stored = candidates.stream().map(e -> withError(e, routing.errors().get(e.id()))).toList();
         rejectRepeats(stored, new HashSet<>(events.insertNew(organization, stored)));
+        errorsWebhook.recordFor(organization, stored);
         // pay-in-advance charges are invoiced in this transaction: billed exactly when the event is counted
         aggregator.apply(organization, routing, true).forEach(publisher::publishEvent);
         balanceVersions.changed(routing.contributions().keySet().stream()
