@@ -3,7 +3,6 @@ package dev.fjord.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fjord.shared.OrganizationId;
-import dev.fjord.support.ApiClient;
 import dev.fjord.support.ApiTest;
 import dev.fjord.support.Scenario;
 import java.time.Instant;
@@ -116,7 +115,6 @@ class EventErrorsWebhookTest extends ApiTest {
     }
 
     private List<JsonNode> payloads() {
-        return jdbc.sql("SELECT payload FROM webhooks WHERE organization_id = ? ORDER BY id")
-                .param(organization.value()).query(String.class).list().stream().map(ApiClient::parse).toList();
+        return WebhookTestSupport.payloads(jdbc, organization);
     }
 }
