@@ -487,6 +487,39 @@ class WebUiJourneyTest extends ApiTest {
                 .isZero();
     }
 
+    @Test
+    void subscriptionUsagePerChargeAndPerDayAfterEventsThroughTheApi() {
+        clock.set(Instant.parse("2026-03-15T12:00:00Z"));
+        Scenario s = new Scenario(api);
+        s.customer("cust-grid", "\"name\": \"Grid Holm\", \"currency\": \"EUR\"");
+        String calls = s.metric("api_calls", "count_agg", null, null);
+        String storage = s.metric("storage", "sum_agg", "gb", null);
+        s.plan("metered", "monthly", 0, "EUR", "[{\"billable_metric_id\": \"" + calls
+                + "\", \"charge_model\": \"standard\", \"properties\": {\"amount\": \"0.10\"}},"
+                + " {\"billable_metric_id\": \"" + storage
+                + "\", \"charge_model\": \"standard\", \"properties\": {\"amount\": \"0.50\"}}]");
+        s.subscription("sub-grid", "cust-grid", "metered", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
+        s.event("c1", "sub-grid", "api_calls", Instant.parse("2026-03-02T09:00:00Z").getEpochSecond(), "{}");
+        s.event("c2", "sub-grid", "api_calls", Instant.parse("2026-03-02T15:00:00Z").getEpochSecond(), "{}");
+        s.event("c3", "sub-grid", "api_calls", Instant.parse("2026-03-10T09:00:00Z").getEpochSecond(), "{}");
+        s.event("g1", "sub-grid", "storage", Instant.parse("2026-03-10T10:00:00Z").getEpochSecond(), "{\"gb\": 2.5}");
+        s.event("g2", "sub-grid", "storage", Instant.parse("2026-03-14T10:00:00Z").getEpochSecond(), "{\"gb\": 1.5}");
+
+        signIn();
+        browser.open("/customers/cust-grid");
+        browser.click("Usage");
+        // api_calls: 3 events × 0.10 = 0.30 EUR; storage: 2.5 + 1.5 = 4 GB × 0.50 = 2.00 EUR; 0.30 + 2.00 = 2.30 EUR
+        assertThat(browser.text("#usage-amount")).isEqualTo("€2.30");
+        assertThat(browser.text("#usage-total")).isEqualTo("€2.30"); // no tax
+        assertThat(browser.text("#charges-usage")).contains("api_calls (api_calls) Standard 3 3 €0.30",
+                "storage (storage) Standard 4 2 €2.00");
+        // days: 2 March 2 events, 10 March 2 (c3, g1), 14 March 1: the tallest bar is 2 events
+        assertThat(browser.text("#chart-max")).isEqualTo("2");
+        assertThat(browser.page()).contains("1 Mar 2026 – 31 Mar 2026");
+        browser.screenshot("14-subscription-usage");
+        assertThat(s.usage("cust-grid", "sub-grid").get("amount_cents").longValue()).isEqualTo(230); // the same facade
+    }
+
     private OrganizationId organizationId() {
         return new OrganizationId(jdbc.sql("SELECT organization_id FROM api_keys WHERE value_prefix = ?")
                 .param(api.apiKeyPrefix()).query(UUID.class).single());

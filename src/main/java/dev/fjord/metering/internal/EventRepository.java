@@ -7,6 +7,9 @@ import dev.fjord.shared.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,6 +75,23 @@ public class EventRepository {
                 SELECT * FROM events WHERE organization_id = ? AND subscription_id = ?
                 ORDER BY timestamp, id LIMIT ? OFFSET ?""")
                 .params(organization.value(), subscriptionId, limit, offset).query(this::row).list();
+    }
+
+    /** Counted events (no error) of one subscription per day of {@code zone}, timestamps in [from, to]. */
+    public Map<LocalDate, Long> countPerDay(OrganizationId organization, UUID subscriptionId, Instant from, Instant to,
+            ZoneId zone) {
+        Map<LocalDate, Long> days = new HashMap<>();
+        jdbc.sql("""
+                SELECT (timestamp AT TIME ZONE :zone)::date AS day, count(*) AS events FROM events
+                WHERE organization_id = :organization AND subscription_id = :subscription
+                  AND timestamp >= :from AND timestamp <= :to AND error_code IS NULL
+                GROUP BY day""")
+                .param("zone", zone.getId()).param("organization", organization.value())
+                .param("subscription", subscriptionId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query(rs -> {
+                    days.put(rs.getObject("day", LocalDate.class), rs.getLong("events"));
+                });
+        return days;
     }
 
     private static String filter() {
