@@ -1,6 +1,9 @@
 package dev.fjord.catalog;
 
+import dev.fjord.api.JsonInput;
+import dev.fjord.catalog.internal.PlanInputReader;
 import dev.fjord.catalog.internal.PlanJson;
+import dev.fjord.catalog.internal.PlanOverrideMerge;
 import dev.fjord.catalog.internal.PlanRepository;
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.OrganizationId;
@@ -18,6 +21,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Plans and their charges: Lago's {@code /plans} use cases. */
 @Service
@@ -33,25 +38,43 @@ public class Plans {
     private final Taxes taxes;
     private final ApplicationEventPublisher events;
     private final Webhooks webhooks;
+    private final JsonMapper json;
     private final Clock clock;
 
     Plans(PlanRepository repository, BillableMetrics metrics, Taxes taxes, ApplicationEventPublisher events,
-            Webhooks webhooks, Clock clock) {
+            Webhooks webhooks, JsonMapper json, Clock clock) {
         this.repository = repository;
         this.metrics = metrics;
         this.taxes = taxes;
         this.events = events;
         this.webhooks = webhooks;
+        this.json = json;
         this.clock = clock;
     }
 
     @Transactional
     public Plan create(OrganizationId organization, PlanInput input) {
+        return recorded(organization, "plan.created", insert(organization, input, null));
+    }
+
+    /**
+     * Lago's {@code plan_overrides}: a copy of {@code parent} with the overrides applied (prices, trial, taxes,
+     * commitment, charges' properties and minimums), read and checked as any plan, for one subscription. It keeps
+     * the parent's code and stays out of the plan endpoints; no plan webhook is sent for it, as in Lago.
+     */
+    @Transactional
+    public Plan override(OrganizationId organization, Plan parent, JsonNode overrides) {
+        JsonNode rendered = json.valueToTree(PlanJson.of(this, organization, parent));
+        PlanInput input = PlanInputReader.read(JsonInput.root(PlanOverrideMerge.merged(rendered, overrides), "plan"), true);
+        return insert(organization, input, parent.id());
+    }
+
+    private Plan insert(OrganizationId organization, PlanInput input, UUID parentId) {
         Instant now = clock.instant();
         checkIntervalRules(input, null);
         UUID id;
         try {
-            id = repository.insert(organization, input.changes(), now);
+            id = repository.insert(organization, input.changes(), parentId, now);
         } catch (DuplicateKeyException taken) {
             throw BillingError.validation("code", "value_already_exist");
         }
@@ -60,7 +83,7 @@ public class Plans {
         checkCharges(organization, charges, Set.of());
         writeCharges(organization, id, charges, now);
         applyPlanTaxes(organization, id, input);
-        return recorded(organization, "plan.created", repository.findById(organization, id).orElseThrow());
+        return repository.findById(organization, id).orElseThrow();
     }
 
     @Transactional
@@ -131,6 +154,11 @@ public class Plans {
     @Transactional
     public Plan delete(OrganizationId organization, String code) {
         UUID id = repository.lockLive(organization, code).orElseThrow(() -> BillingError.notFound("plan"));
+        // the subscriptions on its overrides end with it
+        for (UUID overrideId : repository.liveOverrides(organization, id)) {
+            repository.markDeleted(organization, overrideId, clock.instant());
+            events.publishEvent(new PlanDeleted(organization, overrideId));
+        }
         repository.markDeleted(organization, id, clock.instant());
         events.publishEvent(new PlanDeleted(organization, id));
         return recorded(organization, "plan.deleted", repository.findById(organization, id).orElseThrow());

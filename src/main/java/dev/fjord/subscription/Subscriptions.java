@@ -59,12 +59,16 @@ public class Subscriptions {
         Instant now = clock.instant();
         settlement.settle(organization, now);
         Customer customer = customers.get(organization, input.externalCustomerId());
-        Plan plan = plans.get(organization, input.planCode());
+        Plan listed = plans.get(organization, input.planCode());
         repository.serializeCreation(organization, input.externalId());
         Optional<Subscription> existing = live(organization, input.externalId());
         if (existing.isPresent() && !existing.get().customerId().equals(customer.id())) {
             throw BillingError.validation("external_id", "value_already_exist");
         }
+        // the same plan posted again (an override keeps its plan's code) changes nothing, overrides included
+        boolean samePlan = existing.isPresent() && existing.get().planCode().equals(listed.code());
+        Plan plan = input.planOverrides() == null || samePlan ? listed
+                : plans.override(organization, listed, input.planOverrides());
         customers.assignCurrency(organization, customer, plan.amountCurrency());
         // ending_at must follow the start: the new subscription's, or now for a plan change
         Instant startsAt = input.subscriptionAt() == null || existing.isPresent() ? now : input.subscriptionAt();
@@ -73,7 +77,7 @@ public class Subscriptions {
         }
         if (existing.isPresent()) {
             Subscription current = existing.get();
-            if (current.planId().equals(plan.id())) {
+            if (samePlan) {
                 return current;
             }
             UUID shown = changePlan.execute(organization, current, plans.getById(organization, current.planId()), plan,

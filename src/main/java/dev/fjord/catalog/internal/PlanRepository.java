@@ -43,14 +43,27 @@ public class PlanRepository {
     }
 
     public UUID insert(OrganizationId organization, Changes changes, Instant now) {
+        return insert(organization, changes, null, now);
+    }
+
+    /** {@code parentId} set: an override of that plan (same code, hidden from the plan endpoints). */
+    public UUID insert(OrganizationId organization, Changes changes, UUID parentId, Instant now) {
         UUID id = Ids.newId();
         jdbc.sql("""
-                INSERT INTO plans (id, organization_id, name, code, interval, amount_cents, amount_currency, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO plans (id, organization_id, name, code, interval, amount_cents, amount_currency, parent_id,
+                  created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, organization.value(), changes.get("name"), changes.get("code"), changes.get("interval"),
-                        changes.get("amount_cents"), changes.get("amount_currency"), Timestamp.from(now), Timestamp.from(now))
+                        changes.get("amount_cents"), changes.get("amount_currency"), parentId, Timestamp.from(now),
+                        Timestamp.from(now))
                 .update();
         return id;
+    }
+
+    /** The live overrides of a plan. */
+    public List<UUID> liveOverrides(OrganizationId organization, UUID parentId) {
+        return jdbc.sql("SELECT id FROM plans WHERE organization_id = ? AND parent_id = ? AND deleted_at IS NULL")
+                .params(organization.value(), parentId).query(UUID.class).list();
     }
 
     public void update(OrganizationId organization, UUID id, Changes changes, Instant now) {
@@ -58,7 +71,9 @@ public class PlanRepository {
     }
 
     public Optional<UUID> lockLive(OrganizationId organization, String code) {
-        return jdbc.sql("SELECT id FROM plans WHERE organization_id = ? AND code = ? AND deleted_at IS NULL FOR UPDATE")
+        return jdbc.sql("""
+                        SELECT id FROM plans WHERE organization_id = ? AND code = ? AND deleted_at IS NULL
+                          AND parent_id IS NULL FOR UPDATE""")
                 .params(organization.value(), code).query(UUID.class).optional();
     }
 
@@ -68,19 +83,21 @@ public class PlanRepository {
     }
 
     public Optional<Plan> findLive(OrganizationId organization, String code) {
-        return withCharges(organization, jdbc.sql("SELECT * FROM plans WHERE organization_id = ? AND code = ? AND deleted_at IS NULL")
+        return withCharges(organization, jdbc.sql("""
+                        SELECT * FROM plans WHERE organization_id = ? AND code = ? AND deleted_at IS NULL
+                          AND parent_id IS NULL""")
                 .params(organization.value(), code).query(PlanRepository::row).list()).stream().findFirst();
     }
 
     public List<Plan> list(OrganizationId organization, int limit, long offset) {
         return withCharges(organization, jdbc.sql("""
-                        SELECT * FROM plans WHERE organization_id = ? AND deleted_at IS NULL
+                        SELECT * FROM plans WHERE organization_id = ? AND deleted_at IS NULL AND parent_id IS NULL
                         ORDER BY created_at DESC, id ASC LIMIT ? OFFSET ?""")
                 .params(organization.value(), limit, offset).query(PlanRepository::row).list());
     }
 
     public long count(OrganizationId organization) {
-        return jdbc.sql("SELECT count(*) FROM plans WHERE organization_id = ? AND deleted_at IS NULL")
+        return jdbc.sql("SELECT count(*) FROM plans WHERE organization_id = ? AND deleted_at IS NULL AND parent_id IS NULL")
                 .param(organization.value()).query(Long.class).single();
     }
 

@@ -66,6 +66,10 @@ class SubscriptionController {
         in.setRequiredIfSent(changes, "subscription_at", SubscriptionInputReader.timestamp(in, "subscription_at"));
         in.setIfSent(changes, "on_termination_credit_note", in.oneOf("on_termination_credit_note", CREDIT_NOTE_OPTIONS));
         in.setRequiredIfSent(changes, "on_termination_invoice", in.oneOf("on_termination_invoice", INVOICE_OPTIONS));
+        if (in.has("plan_overrides")) {
+            // overrides are set when the subscription is created or changes plan; refused rather than ignored
+            in.error("plan_overrides", "not_supported_on_update");
+        }
         in.validate();
         toTimestamps(changes, "ending_at", "subscription_at");
         return json(organization, subscriptions.update(organization, externalId, liveStatus(status), changes));

@@ -5,6 +5,7 @@ import dev.fjord.shared.Limits;
 import dev.fjord.subscription.BillingTime;
 import dev.fjord.subscription.SubscriptionInput;
 import java.time.Instant;
+import tools.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -24,9 +25,12 @@ public final class SubscriptionInputReader {
         String billingTime = in.oneOf("billing_time", BILLING_TIMES);
         Instant subscriptionAt = timestamp(in, "subscription_at");
         Instant endingAt = timestamp(in, "ending_at");
+        // read and checked by the catalog as a plan, once the plan it overrides is known
+        JsonNode planOverrides = in.rawObject("plan_overrides");
         in.validate();
         return new SubscriptionInput(customer, planCode, externalId, name,
-                billingTime == null ? null : BillingTime.fromCode(billingTime).orElseThrow(), subscriptionAt, endingAt);
+                billingTime == null ? null : BillingTime.fromCode(billingTime).orElseThrow(), subscriptionAt, endingAt,
+                planOverrides);
     }
 
     /** ISO-8601 with an offset, as Lago's clients send ({@code 2022-08-08T00:00:00Z}). */
