@@ -199,8 +199,34 @@ class WebUiJourneyTest extends ApiTest {
         assertThat(ranges.get(1).get("from_value").asLong()).isEqualTo(100);
         assertThat(ranges.get(1).get("per_unit_amount").asString()).isEqualTo("0.05");
 
+        // a package price: 2.00 EUR per started package of 10 calls, the first 5 calls free
+        browser.open("/plans");
+        browser.click("New plan");
+        browser.fillLabelled("Name", "Packs");
+        browser.fillLabelled("Code", "packs");
+        browser.fillLabelled("Subscription price", "0");
+        browser.fillLabelled("Currency", "EUR");
+        browser.select("charge_metric", "API calls (api_calls)");
+        browser.select("charge_model", "Package (a price per group of units)");
+        browser.fillLabelled("Package: price per package", "2.00");
+        browser.fillLabelled("Package: units per package", "0"); // the API refuses: invalid_package_size
+        browser.click("Create plan");
+        assertThat(browser.text("#charge-errors")).isNotBlank();
+        assertThat(api.get("/api/v1/plans/packs").status()).isEqualTo(404);
+        browser.fillLabelled("Package: units per package", "10");
+        browser.fillLabelled("Package: free units", "5");
+        browser.click("Create plan");
+        assertThat(browser.page()).contains("Plan created.", "Package size", "10");
+        var packs = api.get("/api/v1/plans/packs").body().get("plan").get("charges").get(0);
+        assertThat(packs.get("charge_model").asString()).isEqualTo("package");
+        assertThat(packs.get("properties").get("amount").asString()).isEqualTo("2.00");
+        assertThat(packs.get("properties").get("package_size").asLong()).isEqualTo(10);
+        assertThat(packs.get("properties").get("free_units").asLong()).isEqualTo(5);
+        browser.screenshot("09b-package-plan");
+
         new Scenario(api).customer("cust-lab", "\"name\": \"Fjell Lab\", \"currency\": \"EUR\"");
         browser.open("/customers/cust-lab");
+        browser.select("plan_code", "Pay as you go");
         browser.fillAria("Subscription id", "sub-lab-1");
         browser.click("Subscribe");
         assertThat(browser.page()).contains("Subscribed to payg.");

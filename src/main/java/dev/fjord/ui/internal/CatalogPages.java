@@ -27,12 +27,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The catalog: billable metrics, and plans with their charges (the plan form offers standard and graduated prices). */
+/** The catalog: billable metrics, and plans with their charges (the plan form offers every charge model). */
 @Controller
 class CatalogPages {
     static final List<String> PLAN_FIELDS = List.of("name", "code", "interval", "amount_cents", "amount_currency",
             "properties", "billable_metric_id", "charge_model");
-    static final List<String> CHARGE_MODELS = List.of(ChargeModel.STANDARD.code(), ChargeModel.GRADUATED.code());
+    static final List<String> CHARGE_MODELS = Arrays.stream(ChargeModel.values()).map(ChargeModel::code).toList();
     static final List<String> METRIC_FIELDS = List.of("name", "code", "aggregation_type", "field_name", "description");
     private static final int TIER_ROWS = 4;
     private static final int CATALOG_PAGE = 100;

@@ -22,6 +22,14 @@ public class Display {
     private static final Locale LOCALE = Locale.US;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", LOCALE);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", LOCALE);
+    private static final Map<String, String> CHARGE_MODELS = Map.of(
+            "standard", "Standard (one price per unit)",
+            "graduated", "Graduated (tiers)",
+            "volume", "Volume (one tier prices all units)",
+            "graduated_percentage", "Graduated percentage (a rate per tier)",
+            "package", "Package (a price per group of units)",
+            "percentage", "Percentage (of the amount, plus a fee per event)",
+            "dynamic", "Dynamic (the price comes with each event)");
     private static final Map<String, String> AGGREGATIONS = Map.of(
             "count_agg", "Count of events",
             "sum_agg", "Sum of a property",
@@ -72,6 +80,11 @@ public class Display {
     /** "payment_status" → "Payment status": enum codes as words. */
     public String words(String code) {
         return code == null ? "—" : ErrorMessages.label(code);
+    }
+
+    /** A charge model as the plan form offers it. */
+    public String chargeModel(String code) {
+        return CHARGE_MODELS.getOrDefault(code, words(code));
     }
 
     /** How each aggregation reads to someone who does not know its code. */

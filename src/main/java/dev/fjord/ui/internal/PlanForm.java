@@ -10,8 +10,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The plan form as Lago's plan payload: the plan, and at most one usage charge — standard (one price per unit) or
- * graduated (tiers). People type prices in currency units; {@link TypedAmount} turns the plan price into the API's
+ * The plan form as Lago's plan payload: the plan, and at most one usage charge in any of Lago's charge models
+ * (standard, graduated, volume, graduated percentage, package, percentage, dynamic). People type prices in currency
+ * units; {@link TypedAmount} turns the plan price into the API's
  * minor units.
  */
 final class PlanForm {
@@ -65,26 +66,53 @@ final class PlanForm {
         charge.put("billable_metric_id", metricId);
         charge.put("charge_model", model);
         ObjectNode properties = charge.putObject("properties");
-        if (model.equals("graduated")) {
-            ArrayNode ranges = properties.putArray("graduated_ranges");
-            for (Tier tier : tiers(form)) {
-                if (!tier.blank()) {
-                    ObjectNode range = ranges.addObject();
-                    range.set("from_value", integer(tier.from()));
-                    range.set("to_value", tier.to().isBlank() ? JSON.nullNode() : integer(tier.to()));
-                    range.put("per_unit_amount", tier.perUnit().isBlank() ? "0" : tier.perUnit().strip());
-                    range.put("flat_amount", tier.flat().isBlank() ? "0" : tier.flat().strip());
-                }
+        switch (model) {
+            case "graduated" -> ranges(properties.putArray("graduated_ranges"), form, "per_unit_amount");
+            case "volume" -> ranges(properties.putArray("volume_ranges"), form, "per_unit_amount");
+            case "graduated_percentage" -> ranges(properties.putArray("graduated_percentage_ranges"), form, "rate");
+            case "package" -> {
+                putText(properties, "amount", form.getFirst("package_amount"));
+                putInteger(properties, "package_size", form.getFirst("package_size"));
+                putInteger(properties, "free_units", form.getFirst("package_free_units"));
             }
-        } else {
-            putText(properties, "amount", form.getFirst("standard_amount"));
+            case "percentage" -> {
+                putText(properties, "rate", form.getFirst("percentage_rate"));
+                putText(properties, "fixed_amount", form.getFirst("percentage_fixed_amount"));
+                putInteger(properties, "free_units_per_events", form.getFirst("percentage_free_events"));
+                putText(properties, "free_units_per_total_aggregation", form.getFirst("percentage_free_amount"));
+            }
+            case "dynamic" -> { } // the price comes with each event
+            default -> putText(properties, "amount", form.getFirst("standard_amount"));
         }
         return charge;
+    }
+
+    /**
+     * The tier table as the model's ranges: graduated and volume price units ({@code per_unit_amount}), graduated
+     * percentage takes a {@code rate} from the same column; a tier's flat fee is its {@code flat_amount}.
+     */
+    private static void ranges(ArrayNode ranges, MultiValueMap<String, String> form, String unitField) {
+        for (Tier tier : tiers(form)) {
+            if (!tier.blank()) {
+                ObjectNode range = ranges.addObject();
+                range.set("from_value", integer(tier.from()));
+                range.set("to_value", tier.to().isBlank() ? JSON.nullNode() : integer(tier.to()));
+                range.put(unitField, tier.perUnit().isBlank() ? "0" : tier.perUnit().strip());
+                range.put("flat_amount", tier.flat().isBlank() ? "0" : tier.flat().strip());
+            }
+        }
     }
 
     private static tools.jackson.databind.JsonNode integer(String text) {
         String value = text.strip();
         return INTEGER.matcher(value).matches() ? JSON.numberNode(Long.parseLong(value)) : JSON.stringNode(value);
+    }
+
+    /** Counts go as JSON integers, as the API wants them; anything else as typed, for the API to refuse. */
+    private static void putInteger(ObjectNode node, String field, String value) {
+        if (!text(value).isEmpty()) {
+            node.set(field, integer(value));
+        }
     }
 
     private static void putText(ObjectNode node, String field, String value) {
