@@ -121,6 +121,11 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, NAVIGATION).until(ExpectedConditions.stalenessOf(current));
     }
 
+    /** Runs a script with the first element matching {@code css} as {@code arguments[0]}; returns its result. */
+    Object script(String script, String css) {
+        return driver.executeScript(script, driver.findElement(By.cssSelector(css)));
+    }
+
     String text(String css) {
         return driver.findElement(By.cssSelector(css)).getText();
     }

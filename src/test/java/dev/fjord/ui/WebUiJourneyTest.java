@@ -156,6 +156,22 @@ class WebUiJourneyTest extends ApiTest {
         browser.screenshot("07b-one-off-invoice");
     }
 
+    /** Synthetic submit events run the page's script but send nothing, so the test sees the state in between. */
+    @Test
+    void aFormOnItsWaySaysSoAndTakesNoSecondSubmission() {
+        signIn();
+        browser.open("/customers/new");
+        String submit = "return arguments[0].dispatchEvent(new Event('submit', {bubbles: true, cancelable: true}));";
+        String form = "form.card";
+        // first submission: not prevented, the button now reads "Working…"
+        assertThat(browser.script(submit, form)).isEqualTo(true);
+        assertThat(browser.text(form + " button.busy")).isEqualTo("Working…");
+        assertThat(browser.script("return arguments[0].getAttribute('aria-busy');", form)).isEqualTo("true");
+        // second submission (a double click): prevented, so nothing is sent twice
+        assertThat(browser.script(submit, form)).isEqualTo(false);
+        browser.screenshot("00-form-in-progress");
+    }
+
     @Test
     void planWithGraduatedChargeThenSubscribeAndTerminate() {
         signIn();

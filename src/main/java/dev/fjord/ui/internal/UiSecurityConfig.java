@@ -30,7 +30,7 @@ class UiSecurityConfig {
         return http.securityMatcher(WEB_PAGES)
                 .addFilterBefore(new RevokedSessions(accounts), AuthorizationFilter.class)
                 .authorizeHttpRequests(pages -> pages
-                        .requestMatchers("/login", "/error", "/css/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/users", "/users/**", "/developers", "/developers/**").hasRole("ADMIN") // others get 403
                         .anyRequest().authenticated())
                 .formLogin(login -> login.loginPage("/login").usernameParameter("email")
