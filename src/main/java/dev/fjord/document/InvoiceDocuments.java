@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Invoice PDFs: generated on the first download of a finalized invoice, stored in the database and served at an
@@ -37,9 +38,11 @@ public class InvoiceDocuments implements InvoiceFiles {
     private final AddOns addOns;
     private final InvoicePdf pdf;
     private final DocumentStore store;
+    private final TransactionTemplate transaction;
 
     InvoiceDocuments(Invoices invoices, Organizations organizations, Customers customers,
-            AppliedCoupons appliedCoupons, AddOns addOns, InvoicePdf pdf, DocumentStore store) {
+            AppliedCoupons appliedCoupons, AddOns addOns, InvoicePdf pdf, DocumentStore store,
+            TransactionTemplate transaction) {
         this.invoices = invoices;
         this.organizations = organizations;
         this.customers = customers;
@@ -47,11 +50,13 @@ public class InvoiceDocuments implements InvoiceFiles {
         this.addOns = addOns;
         this.pdf = pdf;
         this.store = store;
+        this.transaction = transaction;
     }
 
     /**
-     * Renders and stores the PDF of a finalized invoice that has none. Rendering runs outside any transaction; two
-     * first downloads at once may both render, the first stored wins and both answer with it.
+     * Renders and stores the PDF of a finalized invoice that has none, with its {@code invoice.generated} webhook in
+     * the transaction that stores it. Rendering runs outside any transaction; two first downloads at once may both
+     * render, the first stored wins (and alone sends the webhook) and both answer with it.
      */
     @Override
     public void generate(OrganizationId organization, UUID invoiceId) {
@@ -65,7 +70,11 @@ public class InvoiceDocuments implements InvoiceFiles {
         byte[] content = pdf.render(invoice, organizations.get(organization), customer,
                 invoices.appliedTaxes(organization, List.of(invoice)).get(invoiceId),
                 appliedCoupons.creditsOf(organization, List.of(invoiceId)), billedAddOns(organization, invoice));
-        store.keep(organization, OWNER_TYPE, invoiceId, invoice.number(), content);
+        transaction.executeWithoutResult(status -> {
+            if (store.keep(organization, OWNER_TYPE, invoiceId, invoice.number(), content)) {
+                invoices.recordPdfGenerated(organization, invoiceId);
+            }
+        });
     }
 
     @Override

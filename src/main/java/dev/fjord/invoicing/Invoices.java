@@ -30,6 +30,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -364,6 +365,15 @@ public class Invoices {
                 BigDecimal.valueOf(request.amountCents()), request.currency(), request.creditAmount(), null, null,
                 request.unitAmountCents(), unitAmount, BigDecimal.ZERO, 0, BigDecimal.ZERO, BigDecimal.ZERO, false,
                 true, null, Map.of(), Map.of(), null, null, "pending", null, null, null, now, now);
+    }
+
+    /**
+     * Records {@code invoice.generated} (Lago sends it once the PDF is made), in the transaction that stored the PDF,
+     * so the webhook shows the invoice with its {@code file_url}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordPdfGenerated(OrganizationId organization, UUID invoiceId) {
+        webhooks.record(organization, "invoice.generated", invoiceId);
     }
 
     private Customer customer(OrganizationId organization, UUID customerId) {

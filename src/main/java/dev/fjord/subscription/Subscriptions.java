@@ -97,7 +97,11 @@ public class Subscriptions {
         return repository.findById(organization, id).orElseThrow();
     }
 
-    /** Changes name, ending date, termination options, or the start of a pending subscription. */
+    /**
+     * Changes name, ending date, termination options, or the start of a pending subscription. Sends
+     * {@code subscription.updated}, except when the start of a pending subscription moves (Lago's
+     * {@code Subscriptions::UpdateService}: that change sends {@code subscription.started} once the start comes).
+     */
     @Transactional
     public Subscription update(OrganizationId organization, String externalId, SubscriptionStatus status, Changes changes) {
         settlement.settle(organization, clock.instant());
@@ -108,6 +112,9 @@ public class Subscriptions {
         }
         repository.update(organization, subscription.id(), changes, clock.instant());
         settlement.settle(organization, clock.instant());
+        if (!changes.sets("subscription_at")) {
+            webhooks.record(organization, "subscription.updated", subscription.id());
+        }
         return repository.findById(organization, subscription.id()).orElseThrow();
     }
 

@@ -141,6 +141,9 @@ class VoidAndFinalizeApiTest extends InvoiceTestSupport {
         // Voided is final: voiding again, paying or changing metadata are refused, and nothing is published again.
         assertError(voidInvoice(id), 405, "not_voidable");
         assertError(putPaymentStatus(UUID.fromString(id), "succeeded"), 405, "update_on_voided_invoice");
+        // finalizing a voided invoice: Lago looks up drafts only, so it is not found, and it stays voided
+        assertError(api.put("/api/v1/invoices/" + id + "/finalize", ""), 404, "invoice_not_found");
+        assertThat(invoiceJson(UUID.fromString(id))).isEqualTo(body);
         assertThat(voids).hasSize(1);
     }
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code credit_note.created}, {@code credit_note.generated} and {@code fee.created}, recorded in the transaction of
- * the change with the object as the API shows it. The organization taxes 20% VAT.
+ * {@code credit_note.created}, {@code credit_note.generated}, {@code invoice.generated} and {@code fee.created},
+ * recorded in the transaction of the change with the object as the API shows it. The organization taxes 20% VAT.
  */
 class CreditNoteAndFeeWebhooksTest extends ApiTest {
     OrganizationId organization;
@@ -58,6 +58,25 @@ class CreditNoteAndFeeWebhooksTest extends ApiTest {
         JsonNode generated = payloads().get(1).get("credit_note");
         assertThat(generated.get("file_url").stringValue()).isNotBlank();
         assertThat(generated).isEqualTo(api.get("/api/v1/credit_notes/" + id).body().get("credit_note"));
+    }
+
+    @Test
+    void anInvoiceSendsGeneratedOnceWhenItsPdfIsMadeWithItsFileUrl() {
+        JsonNode march = marchInvoice();
+        String id = march.get("lago_id").stringValue();
+        clear();
+
+        api.post("/api/v1/invoices/" + id + "/download", "");
+        api.post("/api/v1/invoices/" + id + "/download", "");
+
+        // the second download finds the PDF made: one webhook only
+        assertThat(WebhookTestSupport.types(payloads())).containsExactly("invoice.generated");
+        JsonNode generated = payloads().get(0);
+        assertThat(generated.get("object_type").stringValue()).isEqualTo("invoice");
+        assertThat(generated.get("invoice").get("file_url").stringValue()).isNotBlank();
+        // 100.00 + 20% VAT = 120.00, as billed
+        assertThat(generated.get("invoice").get("total_amount_cents").longValue()).isEqualTo(12000);
+        assertThat(generated.get("invoice")).isEqualTo(api.get("/api/v1/invoices/" + id).body().get("invoice"));
     }
 
     @Test

@@ -125,6 +125,31 @@ class WebhookWiringTest extends ApiTest {
     }
 
     @Test
+    void anUpdateSendsUpdatedAndCancelingAPendingSubscriptionSendsCanceled() {
+        scenario.customer("acme", null);
+        scenario.plan("basic", "monthly", 1000, "EUR", "[]");
+        scenario.subscription("sub-1", "acme", "basic", null);
+        var renamed = api.put("/api/v1/subscriptions/sub-1", "{\"subscription\": {\"name\": \"Main\"}}");
+        assertThat(renamed.status()).as(renamed.raw()).isEqualTo(200);
+        JsonNode updated = api.get("/api/v1/subscriptions/sub-1").body().get("subscription");
+        scenario.subscription("sub-2", "acme", "basic", "\"subscription_at\": \"2026-04-01T00:00:00Z\"");
+        // moving the start of a pending subscription is not an update in Lago: it starts (and says so) later
+        var moved = api.put("/api/v1/subscriptions/sub-2?status=pending",
+                "{\"subscription\": {\"subscription_at\": \"2026-04-02T00:00:00Z\"}}");
+        assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
+        api.delete("/api/v1/subscriptions/sub-2?status=pending");
+
+        assertThat(types()).containsExactly("customer.created", "plan.created", "subscription.started",
+                "subscription.updated", "subscription.canceled");
+        assertThat(payload("subscription.updated").get("subscription")).isEqualTo(updated);
+        assertThat(updated.get("name").stringValue()).isEqualTo("Main");
+        JsonNode canceled = payload("subscription.canceled").get("subscription");
+        assertThat(canceled.get("external_id").stringValue()).isEqualTo("sub-2");
+        assertThat(canceled.get("status").stringValue()).isEqualTo("canceled");
+        assertThat(canceled.get("subscription_at").stringValue()).isEqualTo("2026-04-02T00:00:00Z");
+    }
+
+    @Test
     void catalogChangesSendTheirWebhooks() {
         scenario.metric("calls", "count_agg", null, null);
         api.put("/api/v1/billable_metrics/calls", "{\"billable_metric\": {\"name\": \"API calls\"}}");
