@@ -9,8 +9,10 @@ import dev.fjord.shared.OrganizationId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Coupons applied to customers ({@code /api/v1/applied_coupons}, {@code /customers/{id}/applied_coupons}). */
@@ -137,6 +139,26 @@ public class AppliedCoupons {
     /** The customer's active applied coupons, oldest first: what the next invoice may deduct. */
     public List<AppliedCoupon> activeOf(OrganizationId organization, UUID customerId) {
         return repository.activeOfCustomer(organization, customerId);
+    }
+
+    /**
+     * A voided invoice gives back what it used of each applied coupon (Lago's {@code AppliedCoupons::RecreditService}),
+     * in the void's transaction: a fixed amount's remainder no longer counts it, a recurring application gets its
+     * period back, and an application that this use (or a later one) ended is active again — unless its coupon has
+     * since been deleted, terminated or has expired. Applications ended by hand stay ended.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recreditVoidedInvoice(OrganizationId organization, UUID invoiceId) {
+        Instant now = clock.instant();
+        for (Map.Entry<UUID, Boolean> used : repository.lockUsedBy(organization, invoiceId)) {
+            UUID id = used.getKey();
+            repository.restoreRemainingPeriod(organization, id, now);
+            AppliedCoupon applied = repository.find(organization, id).orElseThrow();
+            boolean couponLive = applied.coupon().deletedAt() == null && applied.coupon().asOf(now).isActive();
+            if (used.getValue() && couponLive && !"forever".equals(applied.frequency())) {
+                repository.reactivate(organization, id, now);
+            }
+        }
     }
 
     /**

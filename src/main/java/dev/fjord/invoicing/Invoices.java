@@ -1,5 +1,6 @@
 package dev.fjord.invoicing;
 
+import dev.fjord.coupon.AppliedCoupons;
 import dev.fjord.customer.Customer;
 import dev.fjord.customer.Customers;
 import dev.fjord.invoicing.internal.DraftInvoices;
@@ -46,6 +47,7 @@ public class Invoices {
     private final Organizations organizations;
     private final OneOffInvoices oneOffInvoices;
     private final CreditNoteCredits creditNotes;
+    private final AppliedCoupons appliedCoupons;
     private final ApplicationEventPublisher events;
     private final InvoiceWebhooks webhooks;
     /** Lazy: finalizing debits wallets, and the wallet module creates its credit invoices through this facade. */
@@ -54,7 +56,7 @@ public class Invoices {
 
     Invoices(InvoiceRepository repository, InvoiceNumbering numbering, Customers customers,
             Organizations organizations, OneOffInvoices oneOffInvoices, CreditNoteCredits creditNotes,
-            ApplicationEventPublisher events, InvoiceWebhooks webhooks, ObjectProvider<DraftInvoices> drafts,
+            AppliedCoupons appliedCoupons, ApplicationEventPublisher events, InvoiceWebhooks webhooks, ObjectProvider<DraftInvoices> drafts,
             Clock clock) {
         this.repository = repository;
         this.numbering = numbering;
@@ -62,6 +64,7 @@ public class Invoices {
         this.organizations = organizations;
         this.oneOffInvoices = oneOffInvoices;
         this.creditNotes = creditNotes;
+        this.appliedCoupons = appliedCoupons;
         this.events = events;
         this.webhooks = webhooks;
         this.drafts = drafts;
@@ -178,7 +181,8 @@ public class Invoices {
      * {@code 403 feature_unavailable}. Only a finalized invoice whose payment is pending or failed, with nothing paid,
      * no lost dispute and no credit note but voided ones, can be voided; anything else (a draft, a voided invoice, a paid one) is
      * {@code 405 not_voidable}. The invoice is row-locked, becomes {@code voided} with {@code voided_at}, and
-     * {@link InvoiceVoided} is published in this transaction (the wallet gives back the credits it consumed).
+     * {@link InvoiceVoided} is published in this transaction (the wallet gives back the credits it consumed); the
+     * coupons it used are given back too ({@link AppliedCoupons#recreditVoidedInvoice}).
      */
     @Transactional
     public Invoice voidInvoice(OrganizationId organization, UUID invoiceId, boolean generateCreditNote) {
@@ -193,6 +197,7 @@ public class Invoices {
         if (!repository.markVoided(organization, invoiceId, clock.instant())) {
             throw new IllegalStateException("invoice " + invoiceId + " changed under its row lock");
         }
+        appliedCoupons.recreditVoidedInvoice(organization, invoiceId);
         events.publishEvent(new InvoiceVoided(organization, invoiceId));
         return webhooks.record(organization, "invoice.voided", load(organization, invoiceId).orElseThrow());
     }

@@ -225,6 +225,81 @@ class BillingRunScenarioTest extends ApiTest {
         assertThat(recredit.get("lago_voided_invoice_id").stringValue()).isEqualTo(invoice.get("lago_id").stringValue());
     }
 
+    @Test
+    void voidingABilledInvoiceGivesItsCouponsBack() {
+        s.subscription("sub", "acme", "monthly", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
+        coupon("welcome", 200);
+        assertThat(api.post("/api/v1/coupons", "{\"coupon\": {\"name\": \"Tenth\", \"code\": \"tenth\","
+                + " \"coupon_type\": \"percentage\", \"percentage_rate\": \"10\", \"frequency\": \"recurring\","
+                + " \"frequency_duration\": 1, \"expiration\": \"no_expiration\"}}").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/applied_coupons", "{\"applied_coupon\": {\"external_customer_id\": \"acme\","
+                + " \"coupon_code\": \"tenth\"}}").status()).isEqualTo(200);
+
+        JsonNode march = bill("2026-04-01T01:00:00Z");
+        // fees 10.00; the fixed 2.00 first → 8.00; then 10% of 8.00 = 0.80 → 7.20; tax 20% = 1.44; total 8.64
+        assertThat(march.get("coupons_amount_cents").longValue()).isEqualTo(280);
+        assertThat(march.get("total_amount_cents").longValue()).isEqualTo(864);
+        // both used up: the once coupon wholly, the recurring one its only period
+        assertThat(api.get("/api/v1/applied_coupons?external_customer_id=acme&status=active").body().get("meta")
+                .get("total_count").intValue()).isZero();
+
+        var voided = api.post("/api/v1/invoices/" + march.get("lago_id").stringValue() + "/void", "{}");
+        assertThat(voided.status()).as(voided.raw()).isEqualTo(200);
+
+        JsonNode active = api.get("/api/v1/applied_coupons?external_customer_id=acme&status=active").body();
+        assertThat(active.get("meta").get("total_count").intValue()).isEqualTo(2);
+        JsonNode welcome = appliedCoupon(active, "welcome");
+        assertThat(welcome.get("amount_cents_remaining").longValue()).isEqualTo(200);
+        assertThat(welcome.get("terminated_at").isNull()).isTrue();
+        assertThat(appliedCoupon(active, "tenth").get("frequency_duration_remaining").intValue()).isEqualTo(1);
+        // the voided invoice still shows what its coupons took
+        assertThat(voided.body().get("invoice").get("coupons_amount_cents").longValue()).isEqualTo(280);
+
+        // April is discounted again exactly as March was: 10.00 − 2.00 − 0.80 = 7.20, + 1.44 tax = 8.64
+        JsonNode april = bill("2026-05-01T01:00:00Z");
+        assertThat(april.get("coupons_amount_cents").longValue()).isEqualTo(280);
+        assertThat(april.get("total_amount_cents").longValue()).isEqualTo(864);
+        assertThat(api.get("/api/v1/applied_coupons?external_customer_id=acme&status=active").body().get("meta")
+                .get("total_count").intValue()).isZero();
+    }
+
+    @Test
+    void aCouponRemovedByHandStaysRemovedWhenItsInvoiceIsVoided() {
+        s.subscription("sub", "acme", "monthly", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
+        assertThat(api.post("/api/v1/coupons", "{\"coupon\": {\"name\": \"Tenth\", \"code\": \"tenth\","
+                + " \"coupon_type\": \"percentage\", \"percentage_rate\": \"10\", \"frequency\": \"recurring\","
+                + " \"frequency_duration\": 3, \"expiration\": \"no_expiration\"}}").status()).isEqualTo(200);
+        String applied = api.post("/api/v1/applied_coupons", "{\"applied_coupon\": {\"external_customer_id\": \"acme\","
+                + " \"coupon_code\": \"tenth\"}}").body().get("applied_coupon").get("lago_id").stringValue();
+
+        JsonNode march = bill("2026-04-01T01:00:00Z");
+        // fees 10.00; 10% = 1.00 → 9.00; tax 20% = 1.80; total 10.80; 2 of the coupon's 3 periods left
+        assertThat(march.get("total_amount_cents").longValue()).isEqualTo(1080);
+        clock.set(Instant.parse("2026-04-02T09:00:00Z"));
+        api.delete("/api/v1/customers/acme/applied_coupons/" + applied);
+        assertThat(api.post("/api/v1/invoices/" + march.get("lago_id").stringValue() + "/void", "{}").status())
+                .isEqualTo(200);
+
+        // the period March used comes back (3 left), but the coupon removed by hand stays removed
+        JsonNode terminated = api.get("/api/v1/applied_coupons?external_customer_id=acme&status=terminated").body()
+                .get("applied_coupons").get(0);
+        assertThat(terminated.get("lago_id").stringValue()).isEqualTo(applied);
+        assertThat(terminated.get("frequency_duration_remaining").intValue()).isEqualTo(3);
+        // April: 10.00, no coupon; tax 20% = 2.00; total 12.00
+        JsonNode april = bill("2026-05-01T01:00:00Z");
+        assertThat(april.get("coupons_amount_cents").longValue()).isZero();
+        assertThat(april.get("total_amount_cents").longValue()).isEqualTo(1200);
+    }
+
+    private static JsonNode appliedCoupon(JsonNode page, String code) {
+        for (JsonNode applied : page.get("applied_coupons")) {
+            if (applied.get("coupon_code").stringValue().equals(code)) {
+                return applied;
+            }
+        }
+        throw new AssertionError("no applied coupon " + code + " in " + page);
+    }
+
     private void coupon(String code, long amountCents) {
         assertThat(api.post("/api/v1/coupons", "{\"coupon\": {\"name\": \"" + code + "\", \"code\": \"" + code
                 + "\", \"coupon_type\": \"fixed_amount\", \"amount_cents\": " + amountCents

@@ -24,10 +24,14 @@ import org.springframework.stereotype.Repository;
 /** SQL for applied coupons; every statement is scoped by organization. */
 @Repository
 public class AppliedCouponRepository {
-    /** An applied coupon row with its customer's external id and its coupon's columns (prefixed {@code c_}). */
+    /**
+     * An applied coupon row with its customer's external id and its coupon's columns (prefixed {@code c_}). What
+     * voided invoices took is not consumed (Lago's {@code AppliedCoupons::RecreditService}): a void gives it back.
+     */
     private static final String SELECT = """
             SELECT ac.*, cu.external_id AS external_customer_id,
-              (SELECT coalesce(sum(cc.amount_cents), 0) FROM coupon_credits cc WHERE cc.applied_coupon_id = ac.id)
+              (SELECT coalesce(sum(cc.amount_cents), 0) FROM coupon_credits cc WHERE cc.applied_coupon_id = ac.id
+                AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.id = cc.invoice_id AND i.status = 'voided'))
                 AS consumed_cents,
               c.id AS c_id, c.name AS c_name, c.code AS c_code, c.description AS c_description,
               c.coupon_type AS c_coupon_type, c.amount_cents AS c_amount_cents, c.amount_currency AS c_amount_currency,
@@ -262,6 +266,42 @@ public class AppliedCouponRepository {
         jdbc.sql("""
                 UPDATE applied_coupons SET frequency_duration_remaining = frequency_duration_remaining - 1, updated_at = ?
                 WHERE id = ? AND organization_id = ? AND frequency_duration_remaining > 0""")
+                .params(java.sql.Timestamp.from(now), id, organization.value()).update();
+    }
+
+    /**
+     * The applications an invoice used, row-locked in id order (so concurrent voids cannot deadlock), each with
+     * whether its termination came from a use (a once application, or a recurring one with no period left, terminated
+     * at the instant of one of its credits) rather than by hand.
+     */
+    public List<Map.Entry<UUID, Boolean>> lockUsedBy(OrganizationId organization, UUID invoiceId) {
+        return jdbc.sql("""
+                SELECT ac.id, ac.status = 'terminated'
+                  AND (ac.frequency = 'once' OR (ac.frequency = 'recurring' AND ac.frequency_duration_remaining = 0))
+                  AND EXISTS (SELECT 1 FROM coupon_credits x
+                    WHERE x.applied_coupon_id = ac.id AND x.created_at = ac.terminated_at) AS ended_by_use
+                FROM applied_coupons ac
+                WHERE ac.organization_id = ? AND ac.id IN (SELECT applied_coupon_id FROM coupon_credits WHERE invoice_id = ?)
+                ORDER BY ac.id FOR UPDATE OF ac""")
+                .params(organization.value(), invoiceId)
+                .query((rs, n) -> Map.entry(rs.getObject("id", UUID.class), rs.getBoolean("ended_by_use")))
+                .list();
+    }
+
+    /** A recurring application gets back the period a voided invoice used (never beyond its duration). */
+    public void restoreRemainingPeriod(OrganizationId organization, UUID id, Instant now) {
+        jdbc.sql("""
+                UPDATE applied_coupons SET frequency_duration_remaining = frequency_duration_remaining + 1, updated_at = ?
+                WHERE id = ? AND organization_id = ? AND frequency = 'recurring'
+                  AND frequency_duration_remaining < frequency_duration""")
+                .params(java.sql.Timestamp.from(now), id, organization.value()).update();
+    }
+
+    /** An application ended by its use is active again. */
+    public void reactivate(OrganizationId organization, UUID id, Instant now) {
+        jdbc.sql("""
+                UPDATE applied_coupons SET status = 'active', terminated_at = NULL, updated_at = ?
+                WHERE id = ? AND organization_id = ? AND status = 'terminated'""")
                 .params(java.sql.Timestamp.from(now), id, organization.value()).update();
     }
 
