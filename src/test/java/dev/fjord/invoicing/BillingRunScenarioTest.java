@@ -66,6 +66,28 @@ class BillingRunScenarioTest extends ApiTest {
     }
 
     @Test
+    void thePrepaidCreditsAreSplitIntoGrantedAndPurchasedOnes() {
+        s.subscription("sub", "acme", "monthly", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
+        JsonNode wallet = api.post("/api/v1/wallets", "{\"wallet\": {\"external_customer_id\": \"acme\", \"rate_amount\": \"1\","
+                + " \"currency\": \"EUR\", \"granted_credits\": \"3\", \"paid_credits\": \"4\"}}").body().get("wallet");
+        String creditInvoice = api.get("/api/v1/invoices?external_customer_id=acme&invoice_type=credit").body()
+                .get("invoices").get(0).get("lago_id").stringValue();
+        api.put("/api/v1/invoices/" + creditInvoice, "{\"invoice\": {\"payment_status\": \"succeeded\"}}");
+        assertThat(api.get("/api/v1/wallets/" + wallet.get("lago_id").stringValue()).body().get("wallet")
+                .get("balance_cents").longValue()).isEqualTo(700);
+
+        JsonNode invoice = bill("2026-04-01T01:00:00Z");
+        // 10.00 + 20% = 12.00; the wallet pays all its 7.00, granted credits first: 3.00 granted, 4.00 purchased
+        assertThat(invoice.get("prepaid_credit_amount_cents").longValue()).isEqualTo(700);
+        assertThat(invoice.get("prepaid_granted_credit_amount_cents").longValue()).isEqualTo(300);
+        assertThat(invoice.get("prepaid_purchased_credit_amount_cents").longValue()).isEqualTo(400);
+        assertThat(invoice.get("total_amount_cents").longValue()).isEqualTo(500);
+        // a credit invoice consumes no wallet: no split
+        assertThat(api.get("/api/v1/invoices/" + creditInvoice).body().get("invoice")
+                .get("prepaid_granted_credit_amount_cents").isNull()).isTrue();
+    }
+
+    @Test
     void aFirstCalendarPeriodIsProratedByDays() {
         s.subscription("late", "acme", "monthly", "\"subscription_at\": \"2026-03-10T15:00:00Z\"");
         JsonNode run = api.post("/api/v1/billing_runs", "{\"billing_run\": {\"at\": \"2026-04-01T00:00:00Z\"}}").body()

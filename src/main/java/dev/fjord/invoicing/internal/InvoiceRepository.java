@@ -357,6 +357,14 @@ public class InvoiceRepository {
                 .update();
     }
 
+    /** What the wallets paid of an invoice, split into granted and purchased credits (they add up to its prepaid credits). */
+    public void setPrepaidCreditSplit(OrganizationId organization, UUID id, long grantedCents, long purchasedCents) {
+        jdbc.sql("""
+                UPDATE invoices SET prepaid_granted_credit_amount_cents = ?, prepaid_purchased_credit_amount_cents = ?
+                WHERE organization_id = ? AND id = ?""")
+                .params(grantedCents, purchasedCents, organization.value(), id).update();
+    }
+
     public void touch(OrganizationId organization, UUID id, Instant now) {
         jdbc.sql("UPDATE invoices SET updated_at = ? WHERE organization_id = ? AND id = ?")
                 .params(timestamp(now), organization.value(), id).update();

@@ -226,7 +226,8 @@ class SubscriptionInvoices {
 
     /**
      * What issuing takes, once per invoice, whether issued at once or finalized from a draft: coupon uses, credit
-     * notes consumed, one {@code invoiced} ledger entry per wallet debited, and {@code invoice.created} when the
+     * notes consumed, one {@code invoiced} ledger entry per wallet debited (and the granted / purchased split of the
+     * prepaid credits), and {@code invoice.created} when the
      * invoice is finalized (a closed one is hidden and sends nothing).
      */
     private void consume(OrganizationId organization, UUID invoiceId, InvoiceComputation amounts, boolean finalized) {
@@ -237,8 +238,14 @@ class SubscriptionInvoices {
         });
         amounts.creditNoteAmounts().forEach((creditNoteId, cents) ->
                 creditNotes.consume(organization, creditNoteId, cents, invoiceId));
-        amounts.walletDebits().forEach((walletId, cents) ->
-                prepaidCredits.debit(organization, walletId, cents, invoiceId));
+        if (!amounts.walletDebits().isEmpty()) {
+            long granted = 0;
+            for (Map.Entry<UUID, Long> debit : amounts.walletDebits().entrySet()) {
+                granted += prepaidCredits.debit(organization, debit.getKey(), debit.getValue(), invoiceId);
+            }
+            // spec §4.3 step 5: every Fjord wallet is traceable, so the split is known
+            invoices.setPrepaidCreditSplit(organization, invoiceId, granted, amounts.prepaidCreditAmountCents() - granted);
+        }
         if (finalized) {
             webhooks.record(organization, "invoice.created", invoiceId);
         }

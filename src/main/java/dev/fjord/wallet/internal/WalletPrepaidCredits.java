@@ -4,9 +4,11 @@ import dev.fjord.invoicing.PrepaidCredits;
 import dev.fjord.invoicing.WalletLine;
 import dev.fjord.shared.OrganizationId;
 import dev.fjord.wallet.Wallet;
+import dev.fjord.wallet.WalletTransaction;
 import dev.fjord.wallet.WalletTransactions;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,9 +37,13 @@ class WalletPrepaidCredits implements PrepaidCredits {
                 .toList();
     }
 
+    /** The granted part: what the debit consumed of granted inbound rows (re-credits of voided invoices included). */
     @Override
-    public void debit(OrganizationId organization, UUID walletId, long amountCents, UUID invoiceId) {
-        transactions.debit(organization, walletId, amountCents, invoiceId);
+    public long debit(OrganizationId organization, UUID walletId, long amountCents, UUID invoiceId) {
+        WalletTransaction debit = transactions.debit(organization, walletId, amountCents, invoiceId);
+        return transactions.linked(organization, debit.id(), false).stream()
+                .filter(funding -> "granted".equals(funding.getValue().transactionStatus()))
+                .mapToLong(Map.Entry::getKey).sum();
     }
 
     private Set<UUID> metricIds(Wallet wallet) {
