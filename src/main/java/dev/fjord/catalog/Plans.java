@@ -197,6 +197,22 @@ public class Plans {
         }
     }
 
+    /**
+     * Lago's rule for {@code pay_in_advance} on a charge: the metric counts or sums what each event adds, and the model
+     * is not volume (a volume price changes every unit's price, so an event's increment is not its own).
+     */
+    public static boolean canPayInAdvance(AggregationType aggregation, ChargeModel model) {
+        return PAYABLE_IN_ADVANCE.contains(aggregation) && model != ChargeModel.VOLUME;
+    }
+
+    /**
+     * The rules between new charges and their metrics that {@link #create} applies, without writing anything: a form
+     * holding several charges checks them one by one to show each refusal next to its charge.
+     */
+    public void checkNewCharges(OrganizationId organization, List<PlanInput.ChargeInput> charges) {
+        checkCharges(organization, charges, Set.of());
+    }
+
     /** Rules between a charge and its metric: the metric exists, supports the model and the filter values. */
     private void checkCharges(OrganizationId organization, List<PlanInput.ChargeInput> charges, Set<UUID> existingIds) {
         Map<UUID, BillableMetric> byId = metrics.findByIds(organization,
@@ -215,9 +231,7 @@ public class Plans {
             if (charge.chargeModel() == ChargeModel.DYNAMIC && metric.aggregationType() != AggregationType.SUM_AGG) {
                 errors.put("charge_model", List.of("invalid_aggregation_type_or_charge_model"));
             }
-            // a volume price changes every unit's price, so an event's increment is not its own (Lago's rule)
-            if (charge.payInAdvance() && (!PAYABLE_IN_ADVANCE.contains(metric.aggregationType())
-                    || charge.chargeModel() == ChargeModel.VOLUME)) {
+            if (charge.payInAdvance() && !canPayInAdvance(metric.aggregationType(), charge.chargeModel())) {
                 errors.put("pay_in_advance", List.of("invalid_aggregation_type_or_charge_model"));
             }
             if (charge.payInAdvance() && charge.minAmountCents() > 0) {

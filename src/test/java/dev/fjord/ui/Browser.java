@@ -115,6 +115,60 @@ final class Browser implements AutoCloseable {
         navigateBy(driver.findElement(By.xpath("//*[@id='" + formId + "']//button[normalize-space()='" + text + "']")));
     }
 
+    /**
+     * Clicks the button named by its {@code aria-label} or text, which draws part of the page again in place (htmx),
+     * and waits for the element {@code regionId} to be replaced.
+     */
+    void clickRedrawing(String label, String regionId) {
+        redrawBy(regionId, () -> driver.findElement(By.xpath("//button[@aria-label='" + label + "' or normalize-space()='"
+                + label + "']")).click());
+    }
+
+    /** Picks an option of the select named {@code name}, whose change draws {@code regionId} again (htmx). */
+    void selectRedrawing(String name, String visibleText, String regionId) {
+        redrawBy(regionId, () -> new Select(driver.findElement(By.name(name))).selectByVisibleText(visibleText));
+    }
+
+    /** Ticks the box {@code name}/{@code value}; true once it is ticked. */
+    boolean ticked(String name, String value) {
+        return driver.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']")).isSelected();
+    }
+
+    /** The current value of the input named {@code name} (the first, when several share the name). */
+    String value(String name) {
+        return driver.findElement(By.name(name)).getDomProperty("value");
+    }
+
+    /** The texts of the elements matching {@code css}, none when there is none. */
+    java.util.List<String> texts(String css) {
+        return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    }
+
+    /**
+     * Clicks the button {@code text}, which asks a question first (a JavaScript confirm()), answers it, and when
+     * accepted waits for the page it leads to; returns the question asked.
+     */
+    String clickAndAnswer(String text, boolean accept) {
+        WebElement current = driver.findElement(By.tagName("html"));
+        driver.findElement(By.xpath("//button[normalize-space()='" + text + "']")).click();
+        var question = new WebDriverWait(driver, NAVIGATION).until(ExpectedConditions.alertIsPresent());
+        String asked = question.getText();
+        if (accept) {
+            question.accept();
+            new WebDriverWait(driver, NAVIGATION).until(ExpectedConditions.stalenessOf(current));
+        } else {
+            question.dismiss();
+        }
+        return asked;
+    }
+
+    private void redrawBy(String regionId, Runnable action) {
+        WebElement current = driver.findElement(By.id(regionId));
+        action.run();
+        new WebDriverWait(driver, NAVIGATION).until(ExpectedConditions.stalenessOf(current));
+        new WebDriverWait(driver, NAVIGATION).until(ExpectedConditions.presenceOfElementLocated(By.id(regionId)));
+    }
+
     private void navigateBy(WebElement target) {
         WebElement current = driver.findElement(By.tagName("html"));
         target.click();

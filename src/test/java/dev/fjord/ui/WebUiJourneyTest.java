@@ -191,22 +191,23 @@ class WebUiJourneyTest extends ApiTest {
         browser.fillLabelled("Code", "payg");
         browser.fillLabelled("Subscription price", "49.00");
         browser.fillLabelled("Currency", "EUR");
-        browser.select("charge_metric", "API calls (api_calls)");
-        browser.select("charge_model", "Graduated (tiers)");
-        browser.fillAria("Tier 1 to", "100");
-        browser.fillAria("Tier 1 price per unit", "0");
-        browser.fillAria("Tier 2 from", "50"); // overlaps tier 1: the API refuses the ranges
-        browser.fillAria("Tier 2 price per unit", "0.05");
+        browser.clickRedrawing("Add a charge", "plan-form");
+        browser.selectRedrawing("charges[0].billable_metric_id", "API calls (api_calls)", "plan-form");
+        browser.selectRedrawing("charges[0].charge_model", "Graduated (tiers)", "plan-form");
+        browser.fillAria("Charge 1 tier 1 to", "100");
+        browser.fillAria("Charge 1 tier 1 price per unit", "0");
+        browser.fillAria("Charge 1 tier 2 from", "50"); // overlaps tier 1: the API refuses the ranges
+        browser.fillAria("Charge 1 tier 2 price per unit", "0.05");
         browser.click("Create plan");
-        assertThat(browser.text("#charge-errors")).isEqualTo(
+        assertThat(browser.text("#charge-0 .prices .error")).isEqualTo(
                 "Tiers must start at 0, each starting where the previous one ends, and the last one has no end.");
         browser.screenshot("08-plan-validation");
 
-        browser.fillAria("Tier 2 from", "100");
+        browser.fillAria("Charge 1 tier 2 from", "100");
         browser.click("Create plan");
         assertThat(browser.page()).contains("Plan created.");
         assertThat(browser.text("#plan-price")).isEqualTo("€49.00");
-        assertThat(browser.text("#graduated-ranges")).contains("0.05 EUR", "∞");
+        assertThat(browser.text("#charge-0 .ranges")).contains("0.05 EUR", "∞");
         browser.screenshot("09-plan-created");
         // the API sees the same plan: 49.00 EUR = 4900 cents, tiers [0, 100] at 0 and [100, ∞) at 0.05
         var plan = api.get("/api/v1/plans/payg").body().get("plan");
@@ -222,15 +223,17 @@ class WebUiJourneyTest extends ApiTest {
         browser.fillLabelled("Code", "packs");
         browser.fillLabelled("Subscription price", "0");
         browser.fillLabelled("Currency", "EUR");
-        browser.select("charge_metric", "API calls (api_calls)");
-        browser.select("charge_model", "Package (a price per group of units)");
-        browser.fillLabelled("Package: price per package", "2.00");
-        browser.fillLabelled("Package: units per package", "0"); // the API refuses: invalid_package_size
+        browser.clickRedrawing("Add a charge", "plan-form");
+        browser.selectRedrawing("charges[0].billable_metric_id", "API calls (api_calls)", "plan-form");
+        browser.selectRedrawing("charges[0].charge_model", "Package (a price per group of units)", "plan-form");
+        browser.fillAria("Charge 1 price per package", "2.00");
+        browser.fillAria("Charge 1 units per package", "0"); // the API refuses: invalid_package_size
         browser.click("Create plan");
-        assertThat(browser.text("#charge-errors")).isNotBlank();
+        assertThat(browser.text("#charge-0 .prices .error"))
+                .isEqualTo("Units per package must be a whole number of at least 1.");
         assertThat(api.get("/api/v1/plans/packs").status()).isEqualTo(404);
-        browser.fillLabelled("Package: units per package", "10");
-        browser.fillLabelled("Package: free units", "5");
+        browser.fillAria("Charge 1 units per package", "10");
+        browser.fillAria("Charge 1 free units", "5");
         browser.click("Create plan");
         assertThat(browser.page()).contains("Plan created.", "Package size", "10");
         var packs = api.get("/api/v1/plans/packs").body().get("plan").get("charges").get(0);
@@ -258,6 +261,143 @@ class WebUiJourneyTest extends ApiTest {
         browser.click("Yes, terminate the subscription");
         assertThat(browser.page()).contains("Subscription terminated.", "No active subscriptions.");
         assertThat(api.get("/api/v1/subscriptions/sub-lab-1?status=terminated").status()).isEqualTo(200);
+    }
+
+    @Test
+    void planWithTwoChargesOneOfThemWithAFilterPrice() {
+        metricsCallsAndStorageByRegion();
+        signIn();
+        newPlan("Cloud", "cloud", "19.90");
+        // charge 1: graduated calls, the first 1,000 free, then 0.002 EUR per call and a 5 EUR flat fee
+        browser.clickRedrawing("Add a charge", "plan-form");
+        browser.selectRedrawing("charges[0].billable_metric_id", "API calls (api_calls)", "plan-form");
+        browser.selectRedrawing("charges[0].charge_model", "Graduated (tiers)", "plan-form");
+        browser.fillAria("Charge 1 tier 1 to", "1000");
+        browser.fillAria("Charge 1 tier 1 price per unit", "0");
+        browser.fillAria("Charge 1 tier 2 from", "1000");
+        browser.fillAria("Charge 1 tier 2 price per unit", "0.002");
+        browser.fillAria("Charge 1 tier 2 flat fee", "5");
+        // charge 2: standard storage at 1.00 EUR per GB, 0.50 EUR per GB stored in the EU
+        browser.clickRedrawing("Add a charge", "plan-form");
+        browser.selectRedrawing("charges[1].billable_metric_id", "Storage (storage)", "plan-form");
+        assertThat(browser.value("charges[0].tier_to")).isEqualTo("1000"); // redraws keep what was typed
+        browser.fillAria("Charge 2 price per unit", "1.00");
+        browser.fillAria("Charge 2 name on the invoice", "Storage");
+        browser.clickRedrawing("Add a filter to Charge 2", "plan-form");
+        browser.tick("charges[1].filters[0].values.region", "eu");
+        browser.fillAria("Charge 2 filter 1 name on the invoice", "Storage EU");
+        browser.fillAria("Charge 2 filter 1 price per unit", "0.50");
+        browser.screenshot("09c-plan-two-charges-form");
+        browser.click("Create plan");
+
+        assertThat(browser.page()).contains("Plan created.");
+        assertThat(browser.text("#plan-price")).isEqualTo("€19.90");
+        assertThat(browser.text("#charge-0")).contains("API calls", "Graduated", "0.002 EUR", "5 EUR", "∞");
+        assertThat(browser.text("#charge-1")).contains("Storage", "On the invoice: Storage", "1.00 EUR per unit");
+        assertThat(browser.text("#charge-1-filters")).contains("region: eu", "Storage EU", "0.50 EUR per unit");
+        browser.screenshot("09d-plan-two-charges");
+
+        // the stored plan: 19.90 EUR = 1990 cents; exactly the two charges with the prices typed, in that order
+        var plan = api.get("/api/v1/plans/cloud").body().get("plan");
+        assertThat(plan.get("amount_cents").asLong()).isEqualTo(1990);
+        var charges = plan.get("charges");
+        assertThat(charges).hasSize(2);
+        var calls = charges.get(0);
+        assertThat(calls.get("billable_metric_code").asString()).isEqualTo("api_calls");
+        assertThat(calls.get("charge_model").asString()).isEqualTo("graduated");
+        assertThat(calls.get("filters")).isEmpty();
+        var ranges = calls.get("properties").get("graduated_ranges");
+        assertThat(ranges).hasSize(2);
+        assertThat(ranges.get(0).get("from_value").asLong()).isZero();
+        assertThat(ranges.get(0).get("to_value").asLong()).isEqualTo(1000);
+        assertThat(ranges.get(0).get("per_unit_amount").asString()).isEqualTo("0");
+        assertThat(ranges.get(1).get("from_value").asLong()).isEqualTo(1000);
+        assertThat(ranges.get(1).get("to_value").isNull()).isTrue();
+        assertThat(ranges.get(1).get("per_unit_amount").asString()).isEqualTo("0.002");
+        assertThat(ranges.get(1).get("flat_amount").asString()).isEqualTo("5");
+        var storage = charges.get(1);
+        assertThat(storage.get("billable_metric_code").asString()).isEqualTo("storage");
+        assertThat(storage.get("charge_model").asString()).isEqualTo("standard");
+        assertThat(storage.get("invoice_display_name").asString()).isEqualTo("Storage");
+        assertThat(storage.get("properties").get("amount").asString()).isEqualTo("1.00");
+        var filters = storage.get("filters");
+        assertThat(filters).hasSize(1);
+        assertThat(filters.get(0).get("invoice_display_name").asString()).isEqualTo("Storage EU");
+        assertThat(filters.get(0).get("properties").get("amount").asString()).isEqualTo("0.50");
+        assertThat(filters.get(0).get("values").get("region")).hasSize(1);
+        assertThat(filters.get(0).get("values").get("region").get(0).asString()).isEqualTo("eu");
+
+        // deleting asks first (a confirm() in the browser): dismissed, the plan stays; accepted, it is gone
+        assertThat(browser.clickAndAnswer("Delete plan", false))
+                .isEqualTo("Delete this plan? It can no longer be subscribed to.");
+        assertThat(api.get("/api/v1/plans/cloud").status()).isEqualTo(200);
+        browser.clickAndAnswer("Delete plan", true);
+        assertThat(browser.page()).contains("Plan cloud deleted.");
+        assertThat(api.get("/api/v1/plans/cloud").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aRefusedChargeShowsItsMessageNextToItAndNothingIsSaved() {
+        metricsCallsAndStorageByRegion();
+        signIn();
+        newPlan("Gappy", "gappy", "0");
+        browser.clickRedrawing("Add a charge", "plan-form");
+        browser.selectRedrawing("charges[0].billable_metric_id", "Storage (storage)", "plan-form");
+        browser.fillAria("Charge 1 price per unit", "1.00");
+        browser.clickRedrawing("Add a filter to Charge 1", "plan-form");
+        browser.fillAria("Charge 1 filter 1 price per unit", "0.50"); // no region ticked: the API refuses its values
+        browser.clickRedrawing("Add a charge", "plan-form");
+        browser.selectRedrawing("charges[1].billable_metric_id", "API calls (api_calls)", "plan-form");
+        browser.selectRedrawing("charges[1].charge_model", "Graduated (tiers)", "plan-form");
+        browser.fillAria("Charge 2 tier 1 to", "100");
+        browser.fillAria("Charge 2 tier 1 price per unit", "0");
+        browser.fillAria("Charge 2 tier 2 from", "150"); // units 100 to 150 belong to no tier
+        browser.fillAria("Charge 2 tier 2 price per unit", "0.05");
+        browser.click("Create plan");
+
+        assertThat(browser.page()).contains("Nothing was saved: a charge below needs a change");
+        assertThat(browser.texts("#charge-1 .prices .error")).containsExactly(
+                "Tiers must start at 0, each starting where the previous one ends, and the last one has no end.");
+        assertThat(browser.texts("#charge-0-filter-0 .error")).containsExactly("Tick at least one value.");
+        // the charge's own price is fine: no message on it, none at the top either
+        assertThat(browser.texts("#charge-0 > .prices .error")).isEmpty();
+        assertThat(browser.texts("#plan-form > .form-errors p")).isEmpty();
+        // what was typed is still there to correct
+        assertThat(browser.value("charges[1].tier_from")).isEqualTo("0");
+        assertThat(browser.value("charges[0].amount")).isEqualTo("1.00");
+        browser.screenshot("09e-plan-charge-refused");
+        assertThat(api.get("/api/v1/plans/gappy").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/plans").body().get("meta").get("total_count").asLong()).isZero();
+
+        browser.tick("charges[0].filters[0].values.region", "us");
+        browser.fillAria("Charge 2 tier 2 from", "100");
+        browser.click("Create plan");
+        assertThat(browser.page()).contains("Plan created.");
+        var charges = api.get("/api/v1/plans/gappy").body().get("plan").get("charges");
+        assertThat(charges).hasSize(2);
+        assertThat(charges.get(0).get("filters").get(0).get("values").get("region").get(0).asString()).isEqualTo("us");
+        assertThat(charges.get(1).get("properties").get("graduated_ranges").get(1).get("from_value").asLong())
+                .isEqualTo(100);
+    }
+
+    /** Opens the plan form and fills the plan's own fields (a monthly plan in EUR). */
+    private void newPlan(String name, String code, String price) {
+        browser.open("/plans/new");
+        browser.fillLabelled("Name", name);
+        browser.fillLabelled("Code", code);
+        browser.fillLabelled("Subscription price", price);
+        browser.fillLabelled("Currency", "EUR");
+    }
+
+    /** {@code api_calls} counts events; {@code storage} sums {@code gb} and filters on {@code region} (eu, us). */
+    private void metricsCallsAndStorageByRegion() {
+        assertThat(api.post("/api/v1/billable_metrics", """
+                {"billable_metric": {"name": "API calls", "code": "api_calls", "aggregation_type": "count_agg"}}""")
+                .status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/billable_metrics", """
+                {"billable_metric": {"name": "Storage", "code": "storage", "aggregation_type": "sum_agg",
+                  "field_name": "gb", "filters": [{"key": "region", "values": ["eu", "us"]}]}}""")
+                .status()).isEqualTo(200);
     }
 
     @Test

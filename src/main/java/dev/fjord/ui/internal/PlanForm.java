@@ -1,32 +1,148 @@
 package dev.fjord.ui.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The plan form as Lago's plan payload: the plan, and at most one usage charge in any of Lago's charge models
- * (standard, graduated, volume, graduated percentage, package, percentage, dynamic). People type prices in currency
- * units; {@link TypedAmount} turns the plan price into the API's
- * minor units.
+ * The plan form as Lago's plan payload: the plan and its usage charges, each in any of Lago's charge models (standard,
+ * graduated, volume, graduated percentage, package, percentage, dynamic) with its filters, each filter priced in the
+ * charge's model. Charge fields are named {@code charges[i].<field>}, a filter's {@code charges[i].filters[j].<field>},
+ * and a filter's values {@code charges[i].filters[j].values.<metric filter key>}. People type the plan price in
+ * currency units; {@link TypedAmount} turns it into the API's minor units. Charge prices are decimals, as in the API.
  */
-final class PlanForm {
-    static final String NO_CHARGE = "";
+public final class PlanForm {
+    static final String DEFAULT_MODEL = "standard";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Pattern INTEGER = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern CHARGE_KEY = Pattern.compile("charges\\[([0-9]{1,3})]\\.(.+)");
+    private static final Pattern FILTER_KEY = Pattern.compile("filters\\[([0-9]{1,3})]\\.(.+)");
+    private static final String VALUES = "values.";
+    private static final Pattern ACTION =
+            Pattern.compile("(add_charge|remove_charge|add_filter|remove_filter)(?::([0-9]{1,3}))?(?::([0-9]{1,3}))?");
+    /** Every field a model's properties are typed in, by Lago's property name (only the chosen model's are shown). */
+    static final List<String> MODEL_FIELDS = List.of("amount", "package_size", "free_units", "rate", "fixed_amount",
+            "free_units_per_events", "free_units_per_total_aggregation");
+    private static final List<String> TIER_FIELDS = List.of("tier_from", "tier_to", "tier_per_unit", "tier_flat");
+    /** Tier rows the form offers, at least, so that a new tier always has an empty row to go in. */
+    private static final int TIER_ROWS = 4;
 
     private PlanForm() {}
 
     /** One tier row as typed; empty rows are dropped. */
-    record Tier(String from, String to, String perUnit, String flat) {
-        boolean blank() {
+    public record Tier(String from, String to, String perUnit, String flat) {
+        public boolean blank() {
             return from.isBlank() && to.isBlank() && perUnit.isBlank() && flat.isBlank();
         }
+    }
+
+    /** What a charge, or one of its filters, costs as typed: the model's fields and the tier table. */
+    public record Prices(Map<String, String> fields, List<Tier> tiers) {
+        static Prices none() {
+            return new Prices(Map.of(), List.of());
+        }
+
+        public String get(String field) {
+            return fields.getOrDefault(field, "");
+        }
+
+        /** The typed tiers then empty rows; a first tier starts at 0. */
+        public List<Tier> rows() {
+            List<Tier> rows = new ArrayList<>(tiers.stream().filter(t -> !t.blank()).toList());
+            if (rows.isEmpty()) {
+                rows.add(new Tier("0", "", "", ""));
+            }
+            while (rows.size() < Math.max(TIER_ROWS, tiers.stream().filter(t -> !t.blank()).count() + 1)) {
+                rows.add(new Tier("", "", "", ""));
+            }
+            return rows;
+        }
+    }
+
+    /** A filter row: the metric's filter values it prices ({@code region → [eu]}) and its price. */
+    public record Filter(String invoiceDisplayName, Map<String, List<String>> values, Prices prices, FormErrors errors) {
+        static Filter blank() {
+            return new Filter("", Map.of(), Prices.none(), FormErrors.none());
+        }
+
+        public boolean picks(String key, String value) {
+            return values.getOrDefault(key, List.of()).contains(value);
+        }
+
+        Filter withErrors(FormErrors found) {
+            return new Filter(invoiceDisplayName, values, prices, found);
+        }
+    }
+
+    /** A charge block as typed. */
+    public record Charge(String metricId, String model, boolean payInAdvance, String invoiceDisplayName,
+            Prices prices, List<Filter> filters, FormErrors errors) {
+        static Charge blank() {
+            return new Charge("", DEFAULT_MODEL, false, "", Prices.none(), List.of(), FormErrors.none());
+        }
+
+        Charge withFilters(List<Filter> changed) {
+            return new Charge(metricId, model, payInAdvance, invoiceDisplayName, prices, changed, errors);
+        }
+
+        Charge withErrors(FormErrors found, List<Filter> changed) {
+            return new Charge(metricId, model, payInAdvance, invoiceDisplayName, prices, changed, found);
+        }
+    }
+
+    /** The charge blocks as typed, in the order of their indexes. */
+    static List<Charge> charges(MultiValueMap<String, String> form) {
+        return indexed(form, CHARGE_KEY).values().stream().map(PlanForm::charge).toList();
+    }
+
+    /**
+     * A change of the form's shape asked by one of its buttons: {@code add_charge}, {@code remove_charge:<i>},
+     * {@code add_filter:<i>}, {@code remove_filter:<i>:<j>}; anything else only redraws (another metric or model).
+     */
+    static List<Charge> edited(List<Charge> charges, String action) {
+        Matcher asked = ACTION.matcher(action);
+        if (!asked.matches()) {
+            return charges;
+        }
+        int charge = asked.group(2) == null ? -1 : Integer.parseInt(asked.group(2));
+        int filter = asked.group(3) == null ? -1 : Integer.parseInt(asked.group(3));
+        List<Charge> result = new ArrayList<>(charges);
+        boolean known = charge >= 0 && charge < result.size();
+        switch (asked.group(1)) {
+            case "add_charge" -> result.add(Charge.blank());
+            case "remove_charge" -> {
+                if (known) {
+                    result.remove(charge);
+                }
+            }
+            case "add_filter" -> {
+                if (known) {
+                    List<Filter> filters = new ArrayList<>(result.get(charge).filters());
+                    filters.add(Filter.blank());
+                    result.set(charge, result.get(charge).withFilters(filters));
+                }
+            }
+            case "remove_filter" -> {
+                if (known && filter >= 0 && filter < result.get(charge).filters().size()) {
+                    List<Filter> filters = new ArrayList<>(result.get(charge).filters());
+                    filters.remove(filter);
+                    result.set(charge, result.get(charge).withFilters(filters));
+                }
+            }
+            default -> { } // the pattern allows no other verb
+        }
+        return result;
     }
 
     static ObjectNode payload(MultiValueMap<String, String> form) {
@@ -34,7 +150,7 @@ final class PlanForm {
         putText(plan, "name", form.getFirst("name"));
         putText(plan, "code", form.getFirst("code"));
         putText(plan, "interval", form.getFirst("interval"));
-        String currency = text(form.getFirst("amount_currency")).toUpperCase(java.util.Locale.ROOT);
+        String currency = text(form.getFirst("amount_currency")).toUpperCase(Locale.ROOT);
         putText(plan, "amount_currency", currency);
         String price = text(form.getFirst("amount_cents"));
         if (!price.isEmpty()) {
@@ -42,57 +158,60 @@ final class PlanForm {
         }
         plan.put("pay_in_advance", form.containsKey("pay_in_advance"));
         ArrayNode charges = plan.putArray("charges");
-        String metric = text(form.getFirst("charge_metric"));
-        if (!metric.equals(NO_CHARGE)) {
-            charges.add(charge(metric, text(form.getFirst("charge_model")), form));
-        }
+        charges(form).forEach(charge -> charges.add(charge(charge)));
         ObjectNode body = JSON.objectNode();
         body.set("plan", plan);
         return body;
     }
 
-    static List<Tier> tiers(MultiValueMap<String, String> form) {
-        List<String> from = form.getOrDefault("tier_from", List.of());
-        List<Tier> tiers = new ArrayList<>();
-        for (int i = 0; i < from.size(); i++) {
-            tiers.add(new Tier(at(from, i), at(form.get("tier_to"), i), at(form.get("tier_per_unit"), i),
-                    at(form.get("tier_flat"), i)));
+    /** One charge as Lago's API takes it; a blank metric is left out, for the API to say it is required. */
+    static ObjectNode charge(Charge charge) {
+        ObjectNode node = JSON.objectNode();
+        putText(node, "billable_metric_id", charge.metricId());
+        node.put("charge_model", charge.model());
+        node.put("pay_in_advance", charge.payInAdvance());
+        putText(node, "invoice_display_name", charge.invoiceDisplayName());
+        node.set("properties", properties(charge.model(), charge.prices()));
+        ArrayNode filters = node.putArray("filters");
+        for (Filter filter : charge.filters()) {
+            ObjectNode item = filters.addObject();
+            putText(item, "invoice_display_name", filter.invoiceDisplayName());
+            item.set("properties", properties(charge.model(), filter.prices()));
+            ObjectNode values = item.putObject("values");
+            filter.values().forEach((key, picked) -> picked.forEach(values.withArrayProperty(key)::add));
         }
-        return tiers;
+        return node;
     }
 
-    private static ObjectNode charge(String metricId, String model, MultiValueMap<String, String> form) {
-        ObjectNode charge = JSON.objectNode();
-        charge.put("billable_metric_id", metricId);
-        charge.put("charge_model", model);
-        ObjectNode properties = charge.putObject("properties");
+    private static ObjectNode properties(String model, Prices prices) {
+        ObjectNode properties = JSON.objectNode();
         switch (model) {
-            case "graduated" -> ranges(properties.putArray("graduated_ranges"), form, "per_unit_amount");
-            case "volume" -> ranges(properties.putArray("volume_ranges"), form, "per_unit_amount");
-            case "graduated_percentage" -> ranges(properties.putArray("graduated_percentage_ranges"), form, "rate");
+            case "graduated" -> ranges(properties.putArray("graduated_ranges"), prices, "per_unit_amount");
+            case "volume" -> ranges(properties.putArray("volume_ranges"), prices, "per_unit_amount");
+            case "graduated_percentage" -> ranges(properties.putArray("graduated_percentage_ranges"), prices, "rate");
             case "package" -> {
-                putText(properties, "amount", form.getFirst("package_amount"));
-                putInteger(properties, "package_size", form.getFirst("package_size"));
-                putInteger(properties, "free_units", form.getFirst("package_free_units"));
+                putText(properties, "amount", prices.get("amount"));
+                putInteger(properties, "package_size", prices.get("package_size"));
+                putInteger(properties, "free_units", prices.get("free_units"));
             }
             case "percentage" -> {
-                putText(properties, "rate", form.getFirst("percentage_rate"));
-                putText(properties, "fixed_amount", form.getFirst("percentage_fixed_amount"));
-                putInteger(properties, "free_units_per_events", form.getFirst("percentage_free_events"));
-                putText(properties, "free_units_per_total_aggregation", form.getFirst("percentage_free_amount"));
+                putText(properties, "rate", prices.get("rate"));
+                putText(properties, "fixed_amount", prices.get("fixed_amount"));
+                putInteger(properties, "free_units_per_events", prices.get("free_units_per_events"));
+                putText(properties, "free_units_per_total_aggregation", prices.get("free_units_per_total_aggregation"));
             }
             case "dynamic" -> { } // the price comes with each event
-            default -> putText(properties, "amount", form.getFirst("standard_amount"));
+            default -> putText(properties, "amount", prices.get("amount"));
         }
-        return charge;
+        return properties;
     }
 
     /**
      * The tier table as the model's ranges: graduated and volume price units ({@code per_unit_amount}), graduated
      * percentage takes a {@code rate} from the same column; a tier's flat fee is its {@code flat_amount}.
      */
-    private static void ranges(ArrayNode ranges, MultiValueMap<String, String> form, String unitField) {
-        for (Tier tier : tiers(form)) {
+    private static void ranges(ArrayNode ranges, Prices prices, String unitField) {
+        for (Tier tier : prices.tiers()) {
             if (!tier.blank()) {
                 ObjectNode range = ranges.addObject();
                 range.set("from_value", integer(tier.from()));
@@ -103,7 +222,52 @@ final class PlanForm {
         }
     }
 
-    private static tools.jackson.databind.JsonNode integer(String text) {
+    private static Charge charge(MultiValueMap<String, String> fields) {
+        List<Filter> filters = indexed(fields, FILTER_KEY).values().stream().map(PlanForm::filter).toList();
+        String model = text(fields.getFirst("charge_model"));
+        return new Charge(text(fields.getFirst("billable_metric_id")),
+                model.isEmpty() ? DEFAULT_MODEL : model, fields.containsKey("pay_in_advance"),
+                text(fields.getFirst("invoice_display_name")), prices(fields), filters, FormErrors.none());
+    }
+
+    private static Filter filter(MultiValueMap<String, String> fields) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        fields.forEach((name, typed) -> {
+            List<String> picked = typed.stream().map(PlanForm::text).filter(v -> !v.isEmpty()).toList();
+            if (name.startsWith(VALUES) && name.length() > VALUES.length() && !picked.isEmpty()) {
+                values.put(name.substring(VALUES.length()), picked);
+            }
+        });
+        return new Filter(text(fields.getFirst("invoice_display_name")), values, prices(fields), FormErrors.none());
+    }
+
+    private static Prices prices(MultiValueMap<String, String> fields) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        MODEL_FIELDS.forEach(field -> typed.put(field, text(fields.getFirst(field))));
+        List<String> from = fields.getOrDefault(TIER_FIELDS.get(0), List.of());
+        List<Tier> tiers = new ArrayList<>();
+        for (int i = 0; i < from.size(); i++) {
+            tiers.add(new Tier(at(from, i), at(fields.get("tier_to"), i), at(fields.get("tier_per_unit"), i),
+                    at(fields.get("tier_flat"), i)));
+        }
+        return new Prices(typed, tiers);
+    }
+
+    /** The fields under {@code prefix[i].}, by index: {@code charges[1].amount} → 1 → {@code amount}. */
+    private static TreeMap<Integer, MultiValueMap<String, String>> indexed(MultiValueMap<String, String> form,
+            Pattern key) {
+        TreeMap<Integer, MultiValueMap<String, String>> byIndex = new TreeMap<>();
+        form.forEach((name, values) -> {
+            Matcher matcher = key.matcher(name);
+            if (matcher.matches()) {
+                byIndex.computeIfAbsent(Integer.parseInt(matcher.group(1)), i -> new LinkedMultiValueMap<>())
+                        .put(matcher.group(2), values);
+            }
+        });
+        return byIndex;
+    }
+
+    private static JsonNode integer(String text) {
         String value = text.strip();
         return INTEGER.matcher(value).matches() ? JSON.numberNode(Long.parseLong(value)) : JSON.stringNode(value);
     }
@@ -121,7 +285,7 @@ final class PlanForm {
         }
     }
 
-    private static String text(String value) {
+    static String text(String value) {
         return value == null ? "" : value.strip();
     }
 
@@ -129,8 +293,8 @@ final class PlanForm {
         return values != null && i < values.size() ? values.get(i) : "";
     }
 
-    /** An empty form: a monthly plan in the organization's currency with four blank tier rows to fill. */
-    static Map<String, Object> blank(String currency) {
-        return Map.of("interval", "monthly", "amount_currency", currency, "charge_model", "graduated");
+    /** An empty form: a monthly plan in the organization's currency, no charge yet. */
+    static Map<String, String> blank(String currency) {
+        return Map.of("interval", "monthly", "amount_currency", currency);
     }
 }
