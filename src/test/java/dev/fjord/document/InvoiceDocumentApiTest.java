@@ -78,6 +78,33 @@ class InvoiceDocumentApiTest extends ApiTest {
     }
 
     @Test
+    void anInvoicePaidPartlyByACreditNotePrintsItsCreditNotesRow() throws Exception {
+        JsonNode march = billedMarchInvoice();
+        JsonNode planFee = march.get("fees").values().stream()
+                .filter(fee -> "subscription".equals(fee.get("item").get("type").stringValue())).findFirst().orElseThrow();
+        // 5.00 of March's 10.00 plan fee: its share of the 2.00 coupon (spread 10.00 : 2.00 over the fees) is
+        // 5.00 × 1.6667 / 10.00 = 0.8333; (5.00 − 0.8333) × 1.20 = 5.00 of credit
+        JsonNode note = ok(api.post("/api/v1/credit_notes", "{\"credit_note\": {\"invoice_id\": \""
+                + march.get("lago_id").stringValue() + "\", \"credit_amount_cents\": 500, \"items\": [{\"fee_id\": \""
+                + planFee.get("lago_id").stringValue() + "\", \"amount_cents\": 500}]}}")).get("credit_note");
+        assertThat(note.get("credit_amount_cents").longValue()).isEqualTo(500);
+
+        clock.set(Instant.parse("2026-05-01T01:00:00Z"));
+        JsonNode run = ok(api.post("/api/v1/billing_runs", "{\"billing_run\": {}}")).get("billing_run");
+        String april = run.get("lago_invoice_ids").get(0).stringValue();
+        // April: 10.00, no calls, the coupon used up; VAT 2.00 → 12.00; the credit note's 5.00; the wallet is empty
+        JsonNode downloaded = ok(api.post("/api/v1/invoices/" + april + "/download", "")).get("invoice");
+        assertThat(downloaded.get("credit_notes_amount_cents").longValue()).isEqualTo(500);
+        assertThat(downloaded.get("total_amount_cents").longValue()).isEqualTo(700);
+
+        byte[] pdf = PdfFiles.fetch(downloaded.get("file_url").stringValue()).body();
+        PdfFiles.rasterize(pdf, "invoice-credit-note");
+        assertThat(PdfFiles.text(pdf)).contains("Fees €10.00", "Sub total (incl. tax) €12.00", "Credit notes -€5.00",
+                "Total €7.00");
+        assertThat(PdfFiles.text(pdf)).doesNotContain("Prepaid credits");
+    }
+
+    @Test
     void aKuwaitiDinarInvoicePrintsThreeDecimals() throws Exception {
         ok(api.post("/api/v1/add_ons", "{\"add_on\": {\"name\": \"Setup\", \"code\": \"setup\", \"amount_cents\": 1,"
                 + " \"amount_currency\": \"KWD\", \"description\": \"One-time onboarding\"}}"));

@@ -100,6 +100,23 @@ class BillingRunScenarioTest extends ApiTest {
     }
 
     @Test
+    void aTrialInArrearsBillsThePlanFeeFromTheDayTheTrialEnds() {
+        api.post("/api/v1/plans", """
+                {"plan": {"name": "Trial", "code": "trial", "interval": "monthly", "amount_cents": 1000,
+                  "amount_currency": "EUR", "trial_period": 10, "charges": []}}""");
+        s.subscription("sub", "acme", "trial", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
+
+        JsonNode march = bill("2026-04-01T01:00:00Z");
+        // the trial covers 1 to 10 March; 11 to 31 March = 21 days of 31: 1000 × 21 / 31 = 677.42 → 677;
+        // tax 20% = 135.4 → 135; total 812
+        assertThat(march.get("fees_amount_cents").longValue()).isEqualTo(677);
+        assertThat(march.get("taxes_amount_cents").longValue()).isEqualTo(135);
+        assertThat(march.get("total_amount_cents").longValue()).isEqualTo(812);
+        // April is a whole period: 10.00 + 2.00 tax
+        assertThat(bill("2026-05-01T01:00:00Z").get("total_amount_cents").longValue()).isEqualTo(1200);
+    }
+
+    @Test
     void terminatingInvoicesTheUsedPartOfThePeriodAtOnce() {
         s.subscription("sub", "acme", "monthly", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
         s.event("c1", "sub", "calls", Instant.parse("2026-03-05T10:00:00Z").getEpochSecond(), "{}");
