@@ -342,6 +342,55 @@ class InvoiceApiTest extends InvoiceTestSupport {
     }
 
     @Test
+    void searchTermAndMetadataFilterTheList() {
+        clock.set(Instant.parse("2025-03-01T09:00:00Z"));
+        JsonNode acme = scenario().customer("acme", "\"currency\": \"EUR\", \"name\": \"Acme Corp\","
+                + " \"email\": \"billing@acme.test\"");
+        JsonNode globex = scenario().customer("globex", "\"currency\": \"EUR\", \"name\": \"Globex\"");
+        Invoice first = creditInvoice(acme, "10", "1");
+        clock.set(Instant.parse("2025-03-10T09:00:00Z"));
+        Invoice second = creditInvoice(globex, "20", "1.5");
+        clock.set(Instant.parse("2025-03-20T09:00:00Z"));
+        Invoice third = creditInvoice(acme, "5", "2");
+        assertThat(api.put("/api/v1/invoices/" + first.id(), "{\"invoice\": {\"metadata\": [{\"key\": \"po\","
+                + " \"value\": \"7\"}]}}").status()).isEqualTo(200);
+        assertThat(api.put("/api/v1/invoices/" + second.id(), "{\"invoice\": {\"metadata\": [{\"key\": \"po\","
+                + " \"value\": \"42\"}]}}").status()).isEqualTo(200);
+        String secondNumber = api.get("/api/v1/invoices/" + second.id()).body().get("invoice").get("number")
+                .stringValue();
+
+        // customer name (any case), external id, email; the invoice's number or a part of its id
+        assertThat(ids(api.get("/api/v1/invoices?search_term=ACME").body()))
+                .containsExactly(third.id().toString(), first.id().toString());
+        assertThat(ids(api.get("/api/v1/invoices?search_term=globex").body())).containsExactly(second.id().toString());
+        assertThat(ids(api.get("/api/v1/invoices?search_term=billing@acme").body()))
+                .containsExactly(third.id().toString(), first.id().toString());
+        assertThat(ids(api.get("/api/v1/invoices?search_term=" + secondNumber).body()))
+                .containsExactly(second.id().toString());
+        assertThat(ids(api.get("/api/v1/invoices?search_term=" + third.id().toString().substring(24)).body()))
+                .containsExactly(third.id().toString());
+        // LIKE's wildcards are plain characters
+        assertThat(ids(api.get("/api/v1/invoices?search_term=%25").body())).isEmpty();
+        assertThat(ids(api.get("/api/v1/invoices?search_term=_").body())).isEmpty();
+
+        // a key with a value, a key without one (invoices lacking the key), combined with the other filters
+        assertThat(ids(api.get("/api/v1/invoices?metadata[po]=42").body())).containsExactly(second.id().toString());
+        assertThat(ids(api.get("/api/v1/invoices?metadata[po]=").body())).containsExactly(third.id().toString());
+        assertThat(ids(api.get("/api/v1/invoices?metadata[po]=7&search_term=acme").body()))
+                .containsExactly(first.id().toString());
+        assertThat(ids(api.get("/api/v1/invoices?metadata[po]=42&external_customer_id=acme").body())).isEmpty();
+        assertThat(api.get("/api/v1/invoices?metadata[po]=42").body().get("meta").get("total_count").intValue())
+                .isEqualTo(1);
+
+        var tooLong = api.get("/api/v1/invoices?search_term=" + "a".repeat(256));
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.body().get("error_details").toString()).isEqualTo("{\"search_term\":[\"value_is_too_long\"]}");
+        var noKey = api.get("/api/v1/invoices?metadata[]=x");
+        assertThat(noKey.status()).isEqualTo(422);
+        assertThat(noKey.body().get("error_details").toString()).isEqualTo("{\"metadata\":[\"value_is_invalid\"]}");
+    }
+
+    @Test
     void invalidListFiltersAreRefused() {
         String[][] cases = {
                 {"status=open", "status", "value_is_invalid"},

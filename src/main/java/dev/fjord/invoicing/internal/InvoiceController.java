@@ -145,7 +145,9 @@ class InvoiceController {
                 date(request, "issuing_date_to"),
                 amount(request, "amount_from"),
                 amount(request, "amount_to"),
-                bool(request, "payment_overdue"));
+                bool(request, "payment_overdue"),
+                InvoiceSearchParameters.searchTerm(request),
+                InvoiceSearchParameters.metadata(request));
         InvoicePage result = invoices.list(organization, query, page.perPage(), page.offset());
         Map<UUID, Customer> owners = views.customersOf(organization, result.invoices());
         Map<UUID, AppliedTaxes> taxes = invoices.appliedTaxes(organization, result.invoices());

@@ -518,7 +518,37 @@ public class InvoiceRepository {
                      AND payment_due_date < (CAST(:now AS timestamptz) AT TIME ZONE 'UTC'))""");
             params.put("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
         }
+        if (query.searchTerm() != null) {
+            // Lago's search_term: the invoice's id or number, its customer's names, external id or email
+            sql.append(" AND ").append("""
+                    (CAST(id AS text) ILIKE :search ESCAPE '\\' OR number ILIKE :search ESCAPE '\\'
+                     OR customer_id IN (SELECT c.id FROM customers c WHERE c.organization_id = :organization
+                       AND (c.name ILIKE :search ESCAPE '\\' OR c.firstname ILIKE :search ESCAPE '\\'
+                         OR c.lastname ILIKE :search ESCAPE '\\' OR c.external_id ILIKE :search ESCAPE '\\'
+                         OR c.email ILIKE :search ESCAPE '\\')))""");
+            params.put("search", "%" + likeEscaped(query.searchTerm()) + "%");
+        }
+        int index = 0;
+        for (Map.Entry<String, String> pair : query.metadata() == null ? Map.<String, String>of().entrySet()
+                : query.metadata().entrySet()) {
+            String key = "metadata_key_" + index;
+            String value = "metadata_value_" + index++;
+            if (pair.getValue().isEmpty()) {
+                sql.append(" AND NOT EXISTS (SELECT 1 FROM invoice_metadata m WHERE m.invoice_id = invoices.id AND m.key = :")
+                        .append(key).append(")");
+            } else {
+                sql.append(" AND EXISTS (SELECT 1 FROM invoice_metadata m WHERE m.invoice_id = invoices.id AND m.key = :")
+                        .append(key).append(" AND m.value = :").append(value).append(")");
+                params.put(value, pair.getValue());
+            }
+            params.put(key, pair.getKey());
+        }
         return new Filter(sql.toString(), params);
+    }
+
+    /** The term with LIKE's wildcards taken literally. */
+    private static String likeEscaped(String term) {
+        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static void inList(StringBuilder sql, Map<String, Object> params, String column, List<String> values) {
