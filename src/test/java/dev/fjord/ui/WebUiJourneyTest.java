@@ -380,6 +380,74 @@ class WebUiJourneyTest extends ApiTest {
                 .isEqualTo(100);
     }
 
+    @Test
+    void editingASubscribedPlanKeepsItsChargesAndWhatTheFormDoesNotShow() {
+        metricsCallsAndStorageByRegion();
+        String storageId = api.get("/api/v1/billable_metrics/storage").body().get("billable_metric").get("lago_id").asString();
+        String callsId = api.get("/api/v1/billable_metrics/api_calls").body().get("billable_metric").get("lago_id").asString();
+        // storage at 1.00 per GB (0.50 in the EU) with settings the form has no field for: a 5.00 EUR minimum, not
+        // invoiceable, priced per region group; calls at a flat 0.01
+        Scenario s = new Scenario(api);
+        var before = s.plan("cloud", "monthly", 1990, "EUR", """
+                [{"billable_metric_id": "%s", "charge_model": "standard", "invoice_display_name": "Storage",
+                  "min_amount_cents": 500, "invoiceable": false,
+                  "properties": {"amount": "1.00", "pricing_group_keys": ["region"]},
+                  "filters": [{"values": {"region": ["eu"]}, "properties": {"amount": "0.50"}}]},
+                 {"billable_metric_id": "%s", "charge_model": "standard", "properties": {"amount": "0.01"}}]"""
+                .formatted(storageId, callsId));
+        String storageChargeId = before.get("charges").get(0).get("lago_id").asString();
+        String callsChargeId = before.get("charges").get(1).get("lago_id").asString();
+        s.customer("cust-cloud", "\"name\": \"Fjell Lab\", \"currency\": \"EUR\"");
+        s.subscription("sub-cloud-1", "cust-cloud", "cloud", null);
+
+        signIn();
+        browser.open("/plans/cloud");
+        browser.click("Edit plan");
+        // a subscribed plan's interval, currency and pay in advance are shown, not offered (the facade refuses them)
+        assertThat(browser.text("#locked-terms")).isEqualTo(
+                "Monthly, in EUR, billed in arrears: fixed while the plan has subscriptions.");
+        assertThat(browser.value("charges[0].amount")).isEqualTo("1.00");
+        assertThat(browser.ticked("charges[0].filters[0].values.region", "eu")).isTrue();
+        browser.fillAria("Charge 1 price per unit", "1.20");
+        browser.fillAria("Charge 1 filter 1 price per unit", "0.40");
+        browser.clickRedrawing("Remove Charge 2", "plan-form");
+        browser.clickRedrawing("Add a charge", "plan-form");
+        browser.selectRedrawing("charges[1].billable_metric_id", "API calls (api_calls)", "plan-form");
+        browser.selectRedrawing("charges[1].charge_model", "Package (a price per group of units)", "plan-form");
+        browser.fillAria("Charge 2 price per package", "2.00");
+        browser.fillAria("Charge 2 units per package", "1000");
+        browser.screenshot("09f-plan-edit");
+        browser.click("Save plan");
+
+        assertThat(browser.page()).contains("Plan saved.");
+        assertThat(browser.text("#charge-0")).contains("1.20 EUR per unit");
+        assertThat(browser.text("#charge-0-filters")).contains("region: eu", "0.40 EUR per unit");
+        var plan = api.get("/api/v1/plans/cloud").body().get("plan");
+        assertThat(plan.get("interval").asString()).isEqualTo("monthly");
+        assertThat(plan.get("amount_cents").asLong()).isEqualTo(1990);
+        assertThat(plan.get("amount_currency").asString()).isEqualTo("EUR");
+        var charges = plan.get("charges");
+        assertThat(charges).hasSize(2);
+        // the storage charge is the same charge, new prices, its other settings as they were
+        var storage = charges.get(0);
+        assertThat(storage.get("lago_id").asString()).isEqualTo(storageChargeId);
+        assertThat(storage.get("properties").get("amount").asString()).isEqualTo("1.20");
+        assertThat(storage.get("properties").get("pricing_group_keys").get(0).asString()).isEqualTo("region");
+        assertThat(storage.get("min_amount_cents").asLong()).isEqualTo(500);
+        assertThat(storage.get("invoiceable").asBoolean()).isFalse();
+        assertThat(storage.get("invoice_display_name").asString()).isEqualTo("Storage");
+        assertThat(storage.get("filters")).hasSize(1);
+        assertThat(storage.get("filters").get(0).get("properties").get("amount").asString()).isEqualTo("0.40");
+        // the flat calls charge is gone, a package one replaced it: 2.00 per started 1,000 calls
+        var calls = charges.get(1);
+        assertThat(calls.get("lago_id").asString()).isNotEqualTo(callsChargeId);
+        assertThat(calls.get("charge_model").asString()).isEqualTo("package");
+        assertThat(calls.get("properties").get("amount").asString()).isEqualTo("2.00");
+        assertThat(calls.get("properties").get("package_size").asLong()).isEqualTo(1000);
+        assertThat(api.get("/api/v1/subscriptions/sub-cloud-1").body().get("subscription").get("status").asString())
+                .isEqualTo("active");
+    }
+
     /** Opens the plan form and fills the plan's own fields (a monthly plan in EUR). */
     private void newPlan(String name, String code, String price) {
         browser.open("/plans/new");

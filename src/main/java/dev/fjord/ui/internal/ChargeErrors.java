@@ -46,6 +46,7 @@ final class ChargeErrors {
         Set<String> explained = new HashSet<>();
         for (PlanForm.Charge charge : charges) {
             ObjectNode alone = PlanForm.charge(charge);
+            alone.remove("id"); // a stored charge is checked as a new one: its id names nothing to keep here
             alone.putArray("filters");
             BillingError own = refusalOf(alone);
             List<PlanForm.Filter> filters = new ArrayList<>();

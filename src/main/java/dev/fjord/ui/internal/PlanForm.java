@@ -10,7 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,6 +31,10 @@ public final class PlanForm {
     private static final Pattern CHARGE_KEY = Pattern.compile("charges\\[([0-9]{1,3})]\\.(.+)");
     private static final Pattern FILTER_KEY = Pattern.compile("filters\\[([0-9]{1,3})]\\.(.+)");
     private static final String VALUES = "values.";
+    private static final String KEPT = "kept";
+    /** Present when the plan has subscriptions: its interval, currency and pay in advance are shown, not sent. */
+    static final String LOCKED_TERMS = "locked_terms";
+    private static final List<String> LOCKED = List.of("interval", "amount_currency", "pay_in_advance");
     private static final Pattern ACTION =
             Pattern.compile("(add_charge|remove_charge|add_filter|remove_filter)(?::([0-9]{1,3}))?(?::([0-9]{1,3}))?");
     /** Every field a model's properties are typed in, by Lago's property name (only the chosen model's are shown). */
@@ -70,10 +76,14 @@ public final class PlanForm {
         }
     }
 
-    /** A filter row: the metric's filter values it prices ({@code region → [eu]}) and its price. */
-    public record Filter(String invoiceDisplayName, Map<String, List<String>> values, Prices prices, FormErrors errors) {
+    /**
+     * A filter row: the metric's filter values it prices ({@code region → [eu]}) and its price; {@code kept} is what
+     * the stored filter holds that the form does not edit (see {@link Charge}).
+     */
+    public record Filter(String invoiceDisplayName, Map<String, List<String>> values, Prices prices, String kept,
+            FormErrors errors) {
         static Filter blank() {
-            return new Filter("", Map.of(), Prices.none(), FormErrors.none());
+            return new Filter("", Map.of(), Prices.none(), "", FormErrors.none());
         }
 
         public boolean picks(String key, String value) {
@@ -81,23 +91,28 @@ public final class PlanForm {
         }
 
         Filter withErrors(FormErrors found) {
-            return new Filter(invoiceDisplayName, values, prices, found);
+            return new Filter(invoiceDisplayName, values, prices, kept, found);
         }
     }
 
-    /** A charge block as typed. */
-    public record Charge(String metricId, String model, boolean payInAdvance, String invoiceDisplayName,
-            Prices prices, List<Filter> filters, FormErrors errors) {
+    /**
+     * A charge block as typed. Editing, {@code id} names the stored charge (Lago keeps a charge sent with its id) and
+     * {@code kept} carries, as a JSON object, what it holds that the form does not edit (minimum amount, invoiceable,
+     * prorated, grouping keys in its properties...), sent back as it was so that saving the form changes only what
+     * the form shows.
+     */
+    public record Charge(String id, String metricId, String model, boolean payInAdvance, String invoiceDisplayName,
+            Prices prices, List<Filter> filters, String kept, FormErrors errors) {
         static Charge blank() {
-            return new Charge("", DEFAULT_MODEL, false, "", Prices.none(), List.of(), FormErrors.none());
+            return new Charge("", "", DEFAULT_MODEL, false, "", Prices.none(), List.of(), "", FormErrors.none());
         }
 
         Charge withFilters(List<Filter> changed) {
-            return new Charge(metricId, model, payInAdvance, invoiceDisplayName, prices, changed, errors);
+            return new Charge(id, metricId, model, payInAdvance, invoiceDisplayName, prices, changed, kept, errors);
         }
 
         Charge withErrors(FormErrors found, List<Filter> changed) {
-            return new Charge(metricId, model, payInAdvance, invoiceDisplayName, prices, changed, found);
+            return new Charge(id, metricId, model, payInAdvance, invoiceDisplayName, prices, changed, kept, found);
         }
     }
 
@@ -157,6 +172,9 @@ public final class PlanForm {
             plan.set("amount_cents", TypedAmount.minorUnits(price, currency));
         }
         plan.put("pay_in_advance", form.containsKey("pay_in_advance"));
+        if (form.containsKey(LOCKED_TERMS)) {
+            LOCKED.forEach(plan::remove); // shown, not sent: the plan facade refuses them on a subscribed plan
+        }
         ArrayNode charges = plan.putArray("charges");
         charges(form).forEach(charge -> charges.add(charge(charge)));
         ObjectNode body = JSON.objectNode();
@@ -166,21 +184,36 @@ public final class PlanForm {
 
     /** One charge as Lago's API takes it; a blank metric is left out, for the API to say it is required. */
     static ObjectNode charge(Charge charge) {
-        ObjectNode node = JSON.objectNode();
+        ObjectNode node = kept(charge.kept());
+        ObjectNode keptProperties = node.remove("properties") instanceof ObjectNode p ? p : JSON.objectNode();
+        putText(node, "id", charge.id());
         putText(node, "billable_metric_id", charge.metricId());
         node.put("charge_model", charge.model());
         node.put("pay_in_advance", charge.payInAdvance());
         putText(node, "invoice_display_name", charge.invoiceDisplayName());
-        node.set("properties", properties(charge.model(), charge.prices()));
+        node.set("properties", keptProperties.setAll(properties(charge.model(), charge.prices())));
         ArrayNode filters = node.putArray("filters");
         for (Filter filter : charge.filters()) {
             ObjectNode item = filters.addObject();
             putText(item, "invoice_display_name", filter.invoiceDisplayName());
-            item.set("properties", properties(charge.model(), filter.prices()));
+            ObjectNode filterKept = kept(filter.kept()).get("properties") instanceof ObjectNode p ? p : JSON.objectNode();
+            item.set("properties", filterKept.setAll(properties(charge.model(), filter.prices())));
             ObjectNode values = item.putObject("values");
             filter.values().forEach((key, picked) -> picked.forEach(values.withArrayProperty(key)::add));
         }
         return node;
+    }
+
+    /** The carried JSON object; anything else (absent, or edited into something that is not one) carries nothing. */
+    private static ObjectNode kept(String carried) {
+        if (carried == null || carried.isBlank()) {
+            return JSON.objectNode();
+        }
+        try {
+            return JsonMapper.shared().readTree(carried) instanceof ObjectNode object ? object : JSON.objectNode();
+        } catch (JacksonException notJson) {
+            return JSON.objectNode();
+        }
     }
 
     private static ObjectNode properties(String model, Prices prices) {
@@ -225,9 +258,10 @@ public final class PlanForm {
     private static Charge charge(MultiValueMap<String, String> fields) {
         List<Filter> filters = indexed(fields, FILTER_KEY).values().stream().map(PlanForm::filter).toList();
         String model = text(fields.getFirst("charge_model"));
-        return new Charge(text(fields.getFirst("billable_metric_id")),
+        return new Charge(text(fields.getFirst("id")), text(fields.getFirst("billable_metric_id")),
                 model.isEmpty() ? DEFAULT_MODEL : model, fields.containsKey("pay_in_advance"),
-                text(fields.getFirst("invoice_display_name")), prices(fields), filters, FormErrors.none());
+                text(fields.getFirst("invoice_display_name")), prices(fields), filters, text(fields.getFirst(KEPT)),
+                FormErrors.none());
     }
 
     private static Filter filter(MultiValueMap<String, String> fields) {
@@ -238,7 +272,8 @@ public final class PlanForm {
                 values.put(name.substring(VALUES.length()), picked);
             }
         });
-        return new Filter(text(fields.getFirst("invoice_display_name")), values, prices(fields), FormErrors.none());
+        return new Filter(text(fields.getFirst("invoice_display_name")), values, prices(fields),
+                text(fields.getFirst(KEPT)), FormErrors.none());
     }
 
     private static Prices prices(MultiValueMap<String, String> fields) {

@@ -98,6 +98,30 @@ class PlanFormTest {
     }
 
     @Test
+    void editingSendsTheStoredChargesIdAndWhatTheFormDoesNotShowAsItWas() {
+        MultiValueMap<String, String> form = twoChargePlan();
+        form.add("locked_terms", "1");
+        form.add("charges[1].id", "c-storage");
+        form.add("charges[1].kept", "{\"min_amount_cents\": 500, \"invoiceable\": false,"
+                + " \"properties\": {\"pricing_group_keys\": [\"region\"], \"amount\": \"9\"}}");
+        form.add("charges[1].filters[0].kept", "{\"properties\": {\"pricing_group_keys\": [\"az\"]}}");
+        form.add("charges[0].kept", "not json"); // carries nothing
+        var plan = PlanForm.payload(form).get("plan");
+
+        // a subscribed plan's interval, currency and pay in advance are not sent; the price still reads in EUR
+        assertThat(plan.has("interval") || plan.has("amount_currency") || plan.has("pay_in_advance")).isFalse();
+        assertThat(plan.get("amount_cents").asLong()).isEqualTo(1990);
+        assertThat(plan.get("charges").get(0).has("min_amount_cents")).isFalse();
+        // the typed amount wins over a carried one
+        assertThat(plan.get("charges").get(1).toString()).isEqualTo("""
+                {"min_amount_cents":500,"invoiceable":false,"id":"c-storage","billable_metric_id":"m-storage",\
+                "charge_model":"standard","pay_in_advance":true,"invoice_display_name":"Storage",\
+                "properties":{"pricing_group_keys":["region"],"amount":"1.00"},\
+                "filters":[{"invoice_display_name":"Storage EU","properties":{"pricing_group_keys":["az"],"amount":"0.50"},\
+                "values":{"region":["eu"]}}]}""");
+    }
+
+    @Test
     void tierTablesAlwaysOfferAnEmptyRow() {
         // 5 typed tiers → 6 rows; none typed → one tier from 0 and three empty rows
         var five = new PlanForm.Prices(java.util.Map.of(), List.of(new PlanForm.Tier("0", "1", "", ""),
