@@ -171,11 +171,26 @@ class BillingRunScenarioTest extends ApiTest {
         JsonNode applied = api.get("/api/v1/applied_coupons?external_customer_id=acme&status=active").body()
                 .get("applied_coupons").get(0);
         assertThat(applied.get("amount_cents_remaining").longValue()).isEqualTo(500);
+        // the list shows the invoice credit the application gave, as the invoice's credits[] shows it
+        assertThat(applied.get("credits")).hasSize(1);
+        JsonNode credit = applied.get("credits").get(0);
+        assertThat(credit).isEqualTo(march.get("credits").get(0));
+        assertThat(credit.get("amount_cents").longValue()).isEqualTo(1000);
+        assertThat(credit.get("amount_currency").stringValue()).isEqualTo("EUR");
+        assertThat(credit.get("before_taxes").booleanValue()).isTrue();
+        assertThat(credit.get("item").get("code").stringValue()).isEqualTo("big");
+        assertThat(credit.get("invoice").get("lago_id").stringValue()).isEqualTo(march.get("lago_id").stringValue());
+        assertThat(credit.get("invoice").get("payment_status").stringValue()).isEqualTo("succeeded");
 
         JsonNode april = bill("2026-05-01T01:00:00Z");
         // April 10.00 − the 5.00 left = 5.00; tax 20% = 1.00; total 6.00
         assertThat(april.get("coupons_amount_cents").longValue()).isEqualTo(500);
         assertThat(april.get("total_amount_cents").longValue()).isEqualTo(600);
+        // used up: terminated, with both credits, oldest first (10.00 then 5.00 = the coupon's 15.00)
+        JsonNode used = api.get("/api/v1/customers/acme/applied_coupons?status=terminated").body()
+                .get("applied_coupons").get(0);
+        assertThat(used.get("credits").values().stream().map(c -> c.get("amount_cents").longValue()))
+                .containsExactly(1000L, 500L);
     }
 
     @Test

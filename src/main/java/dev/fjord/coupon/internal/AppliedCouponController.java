@@ -8,6 +8,7 @@ import dev.fjord.api.CurrentOrganization;
 import dev.fjord.api.JsonInput;
 import dev.fjord.api.ListResponse;
 import dev.fjord.api.PageRequest;
+import dev.fjord.coupon.AppliedCoupon;
 import dev.fjord.coupon.AppliedCouponPage;
 import dev.fjord.coupon.AppliedCouponQuery;
 import dev.fjord.coupon.AppliedCoupons;
@@ -20,6 +21,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,9 +39,11 @@ class AppliedCouponController {
     static final List<String> STATUSES = List.of("active", "terminated");
 
     private final AppliedCoupons appliedCoupons;
+    private final AppliedCouponRepository repository;
 
-    AppliedCouponController(AppliedCoupons appliedCoupons) {
+    AppliedCouponController(AppliedCoupons appliedCoupons, AppliedCouponRepository repository) {
         this.appliedCoupons = appliedCoupons;
+        this.repository = repository;
     }
 
     @PostMapping("/api/v1/applied_coupons")
@@ -53,14 +57,15 @@ class AppliedCouponController {
     Map<String, Object> list(@CurrentOrganization OrganizationId organization, PageRequest page,
             HttpServletRequest request) {
         var query = query(request, request.getParameter("external_customer_id"));
-        return render(appliedCoupons.list(organization, query, page.perPage(), page.offset()), page);
+        return render(organization, appliedCoupons.list(organization, query, page.perPage(), page.offset()), page);
     }
 
     @GetMapping("/api/v1/customers/{externalCustomerId}/applied_coupons")
     Map<String, Object> listOfCustomer(@CurrentOrganization OrganizationId organization,
             @PathVariable String externalCustomerId, PageRequest page, HttpServletRequest request) {
         var query = query(request, externalCustomerId);
-        return render(appliedCoupons.listOfCustomer(organization, query, page.perPage(), page.offset()), page);
+        return render(organization, appliedCoupons.listOfCustomer(organization, query, page.perPage(), page.offset()),
+                page);
     }
 
     @DeleteMapping("/api/v1/customers/{externalCustomerId}/applied_coupons/{appliedCouponId}")
@@ -70,9 +75,13 @@ class AppliedCouponController {
                 AppliedCouponJson.of(appliedCoupons.terminate(organization, externalCustomerId, appliedCouponId)));
     }
 
-    private static Map<String, Object> render(AppliedCouponPage result, PageRequest page) {
-        return ListResponse.of("applied_coupons",
-                result.appliedCoupons().stream().map(AppliedCouponJson::inList).toList(), page, result.totalCount());
+    /** A page of applications, each with the credits it gave on invoices (one query for the page). */
+    private Map<String, Object> render(OrganizationId organization, AppliedCouponPage result, PageRequest page) {
+        Map<UUID, List<AppliedCouponCreditJson>> credits = repository.creditItemsOf(organization,
+                result.appliedCoupons().stream().map(AppliedCoupon::id).toList());
+        return ListResponse.of("applied_coupons", result.appliedCoupons().stream()
+                        .map(a -> AppliedCouponJson.inList(a, credits.getOrDefault(a.id(), List.of()))).toList(),
+                page, result.totalCount());
     }
 
     /** The applied coupon payload; customer and coupon are mandatory, the rest overrides the coupon's values. */

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Lago's {@code applied_coupon} object, fields in Lago's order. Lists add {@code credits} (the invoice credits the
- * application produced: none until invoices exist); single answers do not carry the key, as in Lago.
+ * application produced, oldest first); single answers do not carry the key, as in Lago.
  */
 record AppliedCouponJson(
         String lagoId,
@@ -36,8 +36,8 @@ record AppliedCouponJson(
         return of(a, null);
     }
 
-    static AppliedCouponJson inList(AppliedCoupon a) {
-        return of(a, List.of());
+    static AppliedCouponJson inList(AppliedCoupon a, List<AppliedCouponCreditJson> credits) {
+        return of(a, List.copyOf(credits));
     }
 
     private static AppliedCouponJson of(AppliedCoupon a, List<Object> credits) {

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -259,6 +260,39 @@ public class AppliedCouponRepository {
                         rs.getObject("coupon_id", UUID.class), rs.getString("code"), rs.getString("name"),
                         rs.getString("description")))
                 .list();
+    }
+
+    /**
+     * The invoice credits of these applications, oldest first, in their invoices' currency and with the invoices'
+     * payment status (read from the invoices table: the invoicing module depends on this one, not the reverse).
+     */
+    Map<UUID, List<AppliedCouponCreditJson>> creditItemsOf(OrganizationId organization, Collection<UUID> appliedCouponIds) {
+        Map<UUID, List<AppliedCouponCreditJson>> byApplication = new HashMap<>();
+        if (appliedCouponIds.isEmpty()) {
+            return byApplication;
+        }
+        jdbc.sql("""
+                SELECT cc.id, cc.applied_coupon_id, cc.amount_cents, i.id AS invoice_id, i.currency,
+                  i.payment_status, c.id AS coupon_id, c.code, c.name, c.description
+                FROM coupon_credits cc
+                JOIN applied_coupons ac ON ac.id = cc.applied_coupon_id
+                JOIN coupons c ON c.id = ac.coupon_id
+                JOIN invoices i ON i.id = cc.invoice_id
+                WHERE cc.organization_id = :organization AND cc.applied_coupon_id IN (:applications)
+                ORDER BY cc.created_at, cc.id""")
+                .param("organization", organization.value()).param("applications", appliedCouponIds)
+                .query((rs, n) -> {
+                    byApplication.computeIfAbsent(rs.getObject("applied_coupon_id", UUID.class), id -> new ArrayList<>())
+                            .add(new AppliedCouponCreditJson(rs.getString("id"), rs.getLong("amount_cents"),
+                                    rs.getString("currency"), true,
+                                    new AppliedCouponCreditJson.Item(rs.getString("coupon_id"), "coupon",
+                                            rs.getString("code"), rs.getString("name"), rs.getString("description")),
+                                    new AppliedCouponCreditJson.InvoiceRef(rs.getString("invoice_id"),
+                                            rs.getString("payment_status"))));
+                    return null;
+                })
+                .list();
+        return byApplication;
     }
 
     /** One more period used by a recurring application. */
