@@ -173,6 +173,54 @@ class GracePeriodScenarioTest extends ApiTest {
         assertThat(finalized.get("total_amount_cents").longValue()).isEqualTo(641);
     }
 
+    /**
+     * The draft lookup runs inside each ingestion's transaction and remembers nothing between requests: a customer
+     * who had no grace period (and no draft) while its first events came, then got one, still has its draft follow
+     * late usage sent in a batch.
+     */
+    @Test
+    void aCustomerGivenAGracePeriodLaterStillHasItsDraftFollowLateBatches() {
+        customer("acme", null);
+        s.subscription("sub", "acme", "monthly", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
+        batch(Instant.parse("2026-03-20T10:00:00Z"), "c1", "c2", "c3");
+        var updated = api.post("/api/v1/customers", """
+                {"customer": {"external_id": "acme", "billing_configuration": {"invoice_grace_period": 3}}}""");
+        assertThat(updated.status()).as(updated.raw()).isEqualTo(200);
+
+        String id = bill("2026-04-01T01:00:00Z").get("lago_id").stringValue();
+        // fees 10.00 + 3 × 0.50 = 11.50; VAT 20% = 2.30 → 13.80
+        assertThat(invoice(id).get("status").stringValue()).isEqualTo("draft");
+        assertThat(invoice(id).get("total_amount_cents").longValue()).isEqualTo(1380);
+
+        clock.set(Instant.parse("2026-04-02T09:00:00Z"));
+        batch(Instant.parse("2026-03-28T10:00:00Z"), "late1", "late2");
+        JsonNode refreshed = invoice(id);
+        // fees 10.00 + 5 × 0.50 = 12.50; VAT 20% = 2.50 → 15.00
+        assertThat(refreshed.get("status").stringValue()).isEqualTo("draft");
+        assertThat(refreshed.get("fees_amount_cents").longValue()).isEqualTo(1250);
+        assertThat(refreshed.get("total_amount_cents").longValue()).isEqualTo(1500);
+
+        // a batch refused as a whole (a repeated transaction id) stores nothing and changes no draft
+        var repeated = api.post("/api/v1/events/batch", "{\"events\": [" + event("late3", Instant.parse(
+                "2026-03-29T10:00:00Z")) + ", " + event("late1", Instant.parse("2026-03-29T10:00:00Z")) + "]}");
+        assertThat(repeated.status()).as(repeated.raw()).isEqualTo(422);
+        assertThat(invoice(id).get("total_amount_cents").longValue()).isEqualTo(1500);
+    }
+
+    private void batch(Instant at, String... transactionIds) {
+        List<String> events = new ArrayList<>();
+        for (String transactionId : transactionIds) {
+            events.add(event(transactionId, at));
+        }
+        var response = api.post("/api/v1/events/batch", "{\"events\": [" + String.join(", ", events) + "]}");
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+    }
+
+    private static String event(String transactionId, Instant at) {
+        return "{\"transaction_id\": \"" + transactionId + "\", \"external_subscription_id\": \"sub\", \"code\": \"calls\","
+                + " \"timestamp\": " + at.getEpochSecond() + "}";
+    }
+
     @Test
     void theClockFinalizesADraftOnceTheGracePeriodEndsInTheCustomersTimezone() {
         customer("acme", 3);

@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
  * subscriptions whose {@code ending_at} passed are terminated at that instant, free trials that are over are marked
  * ended. Every termination publishes {@link SubscriptionTerminated} in this transaction, so its final invoice is
  * issued with it; activations send {@code subscription.started}, trial ends {@code subscription.trial_ended}. Idempotent and safe
- * concurrently: a subscription is terminated by whichever transaction moves it from active first.
+ * concurrently: a subscription is terminated by whichever transaction moves it from active first. It runs before
+ * every subscription read and every ingestion request, so one probe first answers whether anything is due at all.
  */
 @Component
 public class StatusSettlement {
@@ -30,6 +31,9 @@ public class StatusSettlement {
 
     @Transactional
     public void settle(OrganizationId organization, Instant now) {
+        if (!repository.anythingToSettle(organization, now)) {
+            return;
+        }
         for (UUID started : repository.activateDuePending(organization, now)) {
             webhooks.record(organization, "subscription.started", started);
         }

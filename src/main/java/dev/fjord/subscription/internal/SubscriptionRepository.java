@@ -76,6 +76,25 @@ public class SubscriptionRepository {
 
     /** Pending subscriptions (not downgrades) whose start has come become active from {@code subscription_at}. */
     /** Activates the pending subscriptions (not downgrades) whose date came; answers their ids. */
+    /**
+     * Whether {@link StatusSettlement} has anything to do at {@code now}: one statement answering from the partial
+     * indexes, instead of the four (two of them updates) that settle, on every read and every ingestion request.
+     * Each branch covers one of them: due pending starts and downgrades, due endings, trials over.
+     */
+    public boolean anythingToSettle(OrganizationId organization, Instant now) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM subscriptions WHERE organization_id = :organization AND status = 'pending'
+                                 AND coalesce(downgrade_at, subscription_at) <= :now)
+                    OR EXISTS (SELECT 1 FROM subscriptions WHERE organization_id = :organization AND status = 'active'
+                                 AND ending_at <= :now)
+                    OR EXISTS (SELECT 1 FROM subscriptions s JOIN plans p ON p.id = s.plan_id
+                               WHERE p.organization_id = :organization AND p.trial_period > 0
+                                 AND s.status = 'active' AND s.trial_ended_at IS NULL
+                                 AND s.started_at + p.trial_period * interval '1 day' <= :now)""")
+                .param("organization", organization.value()).param("now", Timestamp.from(now))
+                .query(Boolean.class).single();
+    }
+
     public List<UUID> activateDuePending(OrganizationId organization, Instant now) {
         return jdbc.sql("""
                 UPDATE subscriptions SET status = 'active', started_at = subscription_at, updated_at = :now
