@@ -47,9 +47,13 @@ public class EventsBenchmark {
                 + " \"per_unit_amount\": \"0.01\", \"flat_amount\": \"0\"}, {\"from_value\": 1000, \"to_value\": null,"
                 + " \"per_unit_amount\": \"0.005\", \"flat_amount\": \"1\"}]}}]}}");
         post("/api/v1/customers", "{\"customer\": {\"external_id\": \"bench-" + run + "\"}}");
+        // Started two minutes back, so the events (stamped a minute back) count; without subscription_at the
+        // subscription starts now and every event is refused as before_subscription_start (runs before 2026-12-03).
+        String startedAt = Instant.ofEpochSecond(now - 120).toString();
         for (String sub : List.of("warm", "ingest", "small", "large")) {
             post("/api/v1/subscriptions", "{\"subscription\": {\"external_id\": \"" + sub + "-" + run
-                    + "\", \"external_customer_id\": \"bench-" + run + "\", \"plan_code\": \"bench_" + run + "\"}}");
+                    + "\", \"external_customer_id\": \"bench-" + run + "\", \"plan_code\": \"bench_" + run
+                    + "\", \"subscription_at\": \"" + startedAt + "\"}}");
         }
 
         // 1. Ingestion: `batches` batches of 100 events from 8 clients.
@@ -103,11 +107,13 @@ public class EventsBenchmark {
         double[] small = both[0];
         double[] large10k = both[1];
 
+        String counted = field(get(largePath), "units");
         System.out.printf("events: %d in %.2f s with %d clients -> %.0f events/s%n", batches * BATCH, seconds, CLIENTS, fjordRate);
         System.out.printf("raw COPY of the same rows: %.0f events/s; Fjord / COPY = %.1f%%%n", copyRate, 100 * fjordRate / copyRate);
         System.out.printf("current_usage with 10 events:     p50 %.2f ms, p99 %.2f ms%n", small[0], small[1]);
         System.out.printf("current_usage with 10,000 events: p50 %.2f ms, p99 %.2f ms (ratio to 10 events: p50 %.2f, p99 %.2f)%n",
                 large10k[0], large10k[1], large10k[0] / small[0], large10k[1] / small[1]);
+        System.out.printf("units counted on the 10,000-event subscription: %s%n", counted);
     }
 
     static String batch(String subscription, String code, int b, long now, int size) {
@@ -165,6 +171,10 @@ public class EventsBenchmark {
             throw new IllegalStateException(path + ": " + r.body());
         }
         return ms;
+    }
+
+    static String get(String path) throws Exception {
+        return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     static String post(String path, String body) throws Exception {
