@@ -163,7 +163,12 @@ public class Subscriptions {
             repository.cancelPendingNext(organization, subscription.id(), now);
             events.publishEvent(new SubscriptionTerminated(organization, subscription.id(), now));
         } else {
-            webhooks.record(organization, "subscription.canceled", subscription.id());
+            // Lago's TerminateService: subscription.terminated for a canceled pending one too (status canceled), and
+            // subscription.updated for the one a canceled downgrade was to replace (it shows no next plan any more)
+            webhooks.record(organization, "subscription.terminated", subscription.id());
+            if (subscription.previousSubscriptionId() != null) {
+                webhooks.record(organization, "subscription.updated", subscription.previousSubscriptionId());
+            }
         }
         return repository.findById(organization, subscription.id()).orElseThrow();
     }

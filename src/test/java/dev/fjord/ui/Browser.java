@@ -106,9 +106,9 @@ final class Browser implements AutoCloseable {
         navigateBy(driver.findElement(By.xpath("//*[self::button or self::a][normalize-space()='" + text + "']")));
     }
 
-    /** Clicks the button named by its {@code aria-label} (one of several alike, such as a row's "Remove"). */
+    /** Clicks the button or link named by its {@code aria-label} (one of several alike, such as a row's "Remove"). */
     void clickAria(String label) {
-        navigateBy(driver.findElement(By.cssSelector("button[aria-label='" + label + "']")));
+        navigateBy(driver.findElement(By.cssSelector("button[aria-label='" + label + "'], a[aria-label='" + label + "']")));
     }
 
     void clickIn(String formId, String text) {
@@ -178,6 +178,16 @@ final class Browser implements AutoCloseable {
     /** Runs a script with the first element matching {@code css} as {@code arguments[0]}; returns its result. */
     Object script(String script, String css) {
         return driver.executeScript(script, driver.findElement(By.cssSelector(css)));
+    }
+
+    /** The current value of the input named {@code name}. */
+    String value(String name) {
+        return driver.findElement(By.name(name)).getAttribute("value");
+    }
+
+    /** The current value of the input whose visible label is {@code label}. */
+    String valueLabelled(String label) {
+        return driver.findElement(By.xpath("//label[span[normalize-space()='" + label + "']]//input")).getAttribute("value");
     }
 
     String text(String css) {

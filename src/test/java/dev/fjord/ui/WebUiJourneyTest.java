@@ -36,6 +36,9 @@ class WebUiJourneyTest extends ApiTest {
     @Autowired
     WebhookDeliveries deliveries;
 
+    @Autowired
+    private dev.fjord.wallet.Wallets wallets;
+
     private String email;
 
     @BeforeEach
@@ -546,8 +549,28 @@ class WebUiJourneyTest extends ApiTest {
         coupon = api.get("/api/v1/coupons/welcome").body().get("coupon");
         assertThat(coupon.get("amount_cents").isNull()).isTrue(); // the fixed amount is cleared with the type
         browser.click("Edit");
-        browser.click("Delete coupon");
+        browser.click("Delete coupon…");
+        // a confirmation page says what deleting does; only its button deletes
+        assertThat(browser.text("h1")).isEqualTo("Delete the coupon Welcome?");
+        assertThat(browser.text("#confirmation")).contains("Customers it is applied to stop getting its discount",
+                "the code welcome becomes free");
+        browser.screenshot("14b-coupon-delete-confirmation");
+        browser.click("Keep it");
+        assertThat(api.get("/api/v1/coupons/welcome").status()).isEqualTo(200);
+        browser.open("/coupons/welcome/edit");
+        browser.click("Delete coupon…");
+        browser.click("Yes, delete the coupon");
         assertThat(browser.page()).contains("Coupon welcome deleted", "No coupons yet.");
+        assertThat(api.get("/api/v1/coupons/welcome").status()).isEqualTo(404);
+
+        browser.click("Taxes");
+        browser.click("Edit");
+        browser.click("Delete tax…");
+        assertThat(browser.text("#confirmation")).contains("The tax vat (20%) is removed from every customer, plan"
+                + " and add-on it applies to");
+        browser.click("Yes, delete the tax");
+        assertThat(browser.page()).contains("Tax vat deleted.");
+        assertThat(api.get("/api/v1/taxes/vat").status()).isEqualTo(404);
     }
 
     @Test
@@ -592,6 +615,8 @@ class WebUiJourneyTest extends ApiTest {
         signIn();
         browser.click("Users");
         browser.clickAria("Remove " + lena);
+        assertThat(browser.text("#confirmation")).contains(lena + " can no longer sign in");
+        browser.click("Yes, remove the user");
         assertThat(browser.page()).contains("User " + lena + " removed.");
         assertThat(browser.text("#users")).contains(email).doesNotContain(lena);
         browser.signOut();
@@ -731,10 +756,124 @@ class WebUiJourneyTest extends ApiTest {
         assertThat(changed.size()).isEqualTo(1);
         assertThat(changed.get(0).get("lago_id").asString()).isEqualTo(rule.get("lago_id").asString());
 
-        browser.click("Remove rule");
+        browser.click("Remove rule…");
+        assertThat(browser.text("#confirmation")).contains("The wallet Prepaid stops topping itself up");
+        browser.click("Yes, remove the rule");
         assertThat(browser.page()).contains("Automatic top-up removed.", "No automatic top-up rule.");
         assertThat(api.get("/api/v1/wallets/" + walletId).body().get("wallet").get("recurring_transaction_rules").size())
                 .isZero();
+    }
+
+    @Test
+    void recurringRuleCarriesItsNameMetadataAndPaymentOptions() {
+        clock.set(Instant.parse("2026-03-10T12:00:00Z"));
+        new Scenario(api).customer("cust-oslo", "\"name\": \"Oslo Bakeri\", \"currency\": \"EUR\"");
+        String walletId = api.post("/api/v1/wallets", """
+                {"wallet": {"external_customer_id": "cust-oslo", "name": "Prepaid", "currency": "EUR",
+                  "rate_amount": "1", "granted_credits": "10"}}""").body().get("wallet").get("lago_id").asString();
+        signIn();
+        browser.open("/wallets/" + walletId);
+        browser.select("rule.trigger", "On a schedule");
+        browser.select("rule.interval", "Monthly");
+        browser.fillIn("rule-form", "rule.paid_credits", "20");
+        browser.fillIn("rule-form", "rule.granted_credits", "5");
+        browser.fillIn("rule-form", "rule.transaction_name", "Monthly refill");
+        browser.fillIn("rule-form", "rule.purchase_order_number", "PO-77");
+        browser.select("rule.invoice_requires_successful_payment", "Yes: credits count once the invoice is paid");
+        browser.fillLabelled("Key 1", "source");
+        browser.fillLabelled("Key 2", "team"); // a key without its value: the API's invalid_recurring_rule
+        browser.clickIn("rule-form", "Save rule");
+        assertThat(browser.text("#rule-form")).contains("each metadata row needs both a key");
+        assertThat(api.get("/api/v1/wallets/" + walletId).body().get("wallet").get("recurring_transaction_rules").size())
+                .isZero();
+        // what was typed is still there, the metadata rows included
+        assertThat(browser.value("rule.transaction_name")).isEqualTo("Monthly refill");
+        assertThat(browser.valueLabelled("Key 2")).isEqualTo("team");
+
+        browser.fillLabelled("Value 1", "ui");
+        browser.fillLabelled("Value 2", "ops");
+        browser.clickIn("rule-form", "Save rule");
+        assertThat(browser.page()).contains("Automatic top-up saved.");
+        assertThat(browser.text("#rules")).contains("Monthly", "Fixed", "20", "5");
+        assertThat(browser.text("#rule-details")).contains("named “Monthly refill”",
+                "paid credits count once the invoice is paid", "purchase order PO-77", "metadata source=ui, team=ops");
+        browser.screenshot("13b-rule-with-name-and-metadata");
+        var rule = api.get("/api/v1/wallets/" + walletId).body().get("wallet").get("recurring_transaction_rules").get(0);
+        assertThat(rule.get("trigger").asString()).isEqualTo("interval");
+        assertThat(rule.get("interval").asString()).isEqualTo("monthly");
+        assertThat(rule.get("paid_credits").asString()).isEqualTo("20.0");
+        assertThat(rule.get("granted_credits").asString()).isEqualTo("5.0");
+        assertThat(rule.get("transaction_name").asString()).isEqualTo("Monthly refill");
+        assertThat(rule.get("purchase_order_number").asString()).isEqualTo("PO-77");
+        assertThat(rule.get("invoice_requires_successful_payment").asBoolean()).isTrue();
+        assertThat(rule.get("ignore_paid_top_up_limits").asBoolean()).isFalse();
+        assertThat(rule.get("transaction_metadata").toString())
+                .isEqualTo("[{\"key\":\"source\",\"value\":\"ui\"},{\"key\":\"team\",\"value\":\"ops\"}]");
+        assertThat(rule.get("grants_target_top_up").isNull()).isTrue(); // a fixed rule has none
+
+        // changed in place into a target rule topped up with granted credits, one metadata pair cleared
+        browser.select("rule.method", "Up to a target balance");
+        browser.fillIn("rule-form", "rule.target_ongoing_balance", "50");
+        browser.select("rule.grants_target_top_up", "Granted credits (free)");
+        browser.select("rule.invoice_requires_successful_payment", "No: credits count at once");
+        browser.fillLabelled("Key 2", "");
+        browser.fillLabelled("Value 2", "");
+        browser.clickIn("rule-form", "Save rule");
+        assertThat(browser.text("#rule-details")).contains("gives granted credits (free)", "paid credits count at once",
+                "metadata source=ui").doesNotContain("team");
+        var target = api.get("/api/v1/wallets/" + walletId).body().get("wallet").get("recurring_transaction_rules");
+        assertThat(target.size()).isEqualTo(1);
+        assertThat(target.get(0).get("lago_id").asString()).isEqualTo(rule.get("lago_id").asString());
+        assertThat(target.get(0).get("method").asString()).isEqualTo("target");
+        assertThat(target.get(0).get("target_ongoing_balance").asString()).isEqualTo("50.0");
+        assertThat(target.get(0).get("grants_target_top_up").asBoolean()).isTrue();
+        assertThat(target.get(0).get("invoice_requires_successful_payment").asBoolean()).isFalse();
+        // the facade the wallet page reads holds the same rule
+        var stored = wallets.recurringRules(organizationId(), UUID.fromString(walletId)).get(0);
+        assertThat(stored.transactionName()).isEqualTo("Monthly refill");
+        assertThat(stored.transactionMetadata()).extracting(p -> p.key() + "=" + p.value()).containsExactly("source=ui");
+        assertThat(stored.grantsTargetTopUp()).isTrue();
+    }
+
+    @Test
+    void deletingCustomersMetricsAndAppliedCouponsAsksFirst() {
+        Scenario s = new Scenario(api);
+        s.customer("cust-fjell", "\"name\": \"Fjell Cafe\", \"currency\": \"EUR\"");
+        s.metric("espresso_shots", "count_agg", null, null);
+        api.post("/api/v1/coupons", """
+                {"coupon": {"name": "Ten off", "code": "ten_off", "coupon_type": "fixed_amount", "amount_cents": 1000,
+                  "amount_currency": "EUR", "frequency": "once", "expiration": "no_expiration"}}""");
+        api.post("/api/v1/applied_coupons", """
+                {"applied_coupon": {"external_customer_id": "cust-fjell", "coupon_code": "ten_off"}}""");
+        signIn();
+
+        browser.open("/customers/cust-fjell");
+        browser.clickAria("Remove coupon ten_off");
+        assertThat(browser.text("#confirmation")).contains("Its discount no longer applies to the next invoices of"
+                + " cust-fjell.");
+        browser.click("Yes, remove the coupon");
+        assertThat(browser.page()).contains("Coupon ten_off removed from cust-fjell.", "No coupons applied.");
+        assertThat(api.get("/api/v1/applied_coupons?external_customer_id=cust-fjell&status=active").body()
+                .get("applied_coupons").size()).isZero();
+
+        browser.click("Billable metrics");
+        browser.clickAria("Delete espresso_shots");
+        assertThat(browser.text("#confirmation")).contains("No plan prices it.",
+                "Events with the code espresso_shots are no longer counted.");
+        browser.click("Yes, delete the metric");
+        assertThat(browser.page()).contains("Billable metric espresso_shots deleted.", "No billable metrics yet.");
+        assertThat(api.get("/api/v1/billable_metrics/espresso_shots").status()).isEqualTo(404);
+
+        browser.open("/customers/cust-fjell");
+        browser.click("Delete…");
+        assertThat(browser.text("h1")).isEqualTo("Delete the customer Fjell Cafe?");
+        assertThat(browser.text("#confirmation")).contains("The id cust-fjell becomes free for a new customer.");
+        browser.click("Keep it");
+        assertThat(browser.path()).isEqualTo("/customers/cust-fjell");
+        browser.click("Delete…");
+        browser.click("Yes, delete the customer");
+        assertThat(browser.page()).contains("Customer cust-fjell deleted.");
+        assertThat(api.get("/api/v1/customers/cust-fjell").status()).isEqualTo(404);
     }
 
     @Test
@@ -811,6 +950,22 @@ class WebUiJourneyTest extends ApiTest {
         var current = api.get("/api/v1/subscriptions/sub-plans-1").body().get("subscription");
         assertThat(current.get("plan_code").asString()).isEqualTo("premium");
         assertThat(current.get("next_plan_code").asString()).isEqualTo("basic");
+
+        // the downgrade is only scheduled: it can be canceled, after a confirmation, without picking another plan
+        browser.clickAria("Cancel scheduled change of sub-plans-1");
+        assertThat(browser.text("h1")).isEqualTo("Cancel the scheduled change to basic?");
+        assertThat(browser.text("#confirmation")).contains("The change to basic planned for 1 Apr 2026 is canceled;"
+                + " nothing is billed for it.", "stays on its current plan, premium, and renews on it");
+        browser.screenshot("22-cancel-scheduled-change");
+        browser.click("Yes, cancel the change");
+        assertThat(browser.page()).contains("Scheduled change to basic canceled.");
+        assertThat(browser.text("#subscriptions")).contains("premium", "Active").doesNotContain("Pending", "→ basic");
+        var kept = api.get("/api/v1/subscriptions/sub-plans-1").body().get("subscription");
+        assertThat(kept.get("plan_code").asString()).isEqualTo("premium");
+        assertThat(kept.get("next_plan_code").isNull()).isTrue();
+        assertThat(api.get("/api/v1/subscriptions/sub-plans-1?status=pending").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/subscriptions?external_customer_id=cust-plans&status[]=canceled").body()
+                .get("subscriptions").get(0).get("plan_code").asString()).isEqualTo("basic");
     }
 
     private void signIn() {

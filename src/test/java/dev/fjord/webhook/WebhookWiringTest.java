@@ -125,7 +125,7 @@ class WebhookWiringTest extends ApiTest {
     }
 
     @Test
-    void anUpdateSendsUpdatedAndCancelingAPendingSubscriptionSendsCanceled() {
+    void anUpdateSendsUpdatedAndCancelingAPendingSubscriptionSendsTerminated() {
         scenario.customer("acme", null);
         scenario.plan("basic", "monthly", 1000, "EUR", "[]");
         scenario.subscription("sub-1", "acme", "basic", null);
@@ -139,11 +139,13 @@ class WebhookWiringTest extends ApiTest {
         assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
         api.delete("/api/v1/subscriptions/sub-2?status=pending");
 
+        // Lago's TerminateService sends subscription.terminated for a canceled pending subscription (subscription.canceled
+        // is for payment-gated ones, which Fjord has not)
         assertThat(types()).containsExactly("customer.created", "plan.created", "subscription.started",
-                "subscription.updated", "subscription.canceled");
+                "subscription.updated", "subscription.terminated");
         assertThat(payload("subscription.updated").get("subscription")).isEqualTo(updated);
         assertThat(updated.get("name").stringValue()).isEqualTo("Main");
-        JsonNode canceled = payload("subscription.canceled").get("subscription");
+        JsonNode canceled = payload("subscription.terminated").get("subscription");
         assertThat(canceled.get("external_id").stringValue()).isEqualTo("sub-2");
         assertThat(canceled.get("status").stringValue()).isEqualTo("canceled");
         assertThat(canceled.get("subscription_at").stringValue()).isEqualTo("2026-04-02T00:00:00Z");

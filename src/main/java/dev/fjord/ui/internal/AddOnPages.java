@@ -95,6 +95,15 @@ class AddOnPages {
         return "redirect:/add-ons";
     }
 
+    @GetMapping("/add-ons/{code}/delete")
+    String confirmDeletion(@AuthenticationPrincipal WebUser user, @PathVariable String code, Model model) {
+        AddOn addOn = addOns.get(user.organization(), code);
+        return new Confirmation("Delete the add-on " + addOn.name() + "?", List.of(
+                "The add-on " + addOn.code() + " can no longer be put on one-off invoices, and its code becomes free.",
+                "Invoices already issued keep their add-on fees. This cannot be undone."),
+                "/add-ons/" + Paths.segment(code) + "/delete", "Yes, delete the add-on", "/add-ons").show(model);
+    }
+
     @PostMapping("/add-ons/{code}/delete")
     String delete(@AuthenticationPrincipal WebUser user, @PathVariable String code, RedirectAttributes redirect) {
         addOns.delete(user.organization(), code);

@@ -129,6 +129,16 @@ class CouponPages {
         return "redirect:/coupons";
     }
 
+    @GetMapping("/coupons/{code}/delete")
+    String confirmDeletion(@AuthenticationPrincipal WebUser user, @PathVariable String code, Model model) {
+        Coupon coupon = coupons.get(user.organization(), code);
+        return new Confirmation("Delete the coupon " + (coupon.name() == null ? coupon.code() : coupon.name()) + "?",
+                List.of("Customers it is applied to stop getting its discount from their next invoice, and the code "
+                        + coupon.code() + " becomes free.",
+                        "Invoices already issued keep their discount. This cannot be undone."),
+                "/coupons/" + Paths.segment(code) + "/delete", "Yes, delete the coupon", "/coupons").show(model);
+    }
+
     /** Lago's deletion: the code becomes free and the coupon's active applications end. */
     @PostMapping("/coupons/{code}/delete")
     String delete(@AuthenticationPrincipal WebUser user, @PathVariable String code, RedirectAttributes redirect) {

@@ -67,7 +67,10 @@ final class ErrorMessages {
             entry("exceeded_limit", "The limit is reached: remove one before adding another."),
             entry("is_succeeded", "This webhook was delivered successfully: it is not sent again."),
             entry("invalid_recurring_rule", "This rule is not valid: a threshold rule needs threshold credits, a"
-                    + " scheduled rule needs a schedule, and a target balance must not be below the threshold."),
+                    + " scheduled rule needs a schedule, a target rule needs a target balance, and a target balance"
+                    + " must not be below the threshold. Credits are numbers; the end must be in the future; each"
+                    + " metadata row needs both a key (up to 20 characters) and a value (up to 100); paid credits"
+                    + " must fit the wallet's top-up limits unless the rule ignores them."),
             entry("invalid_number_of_recurring_rules", "A wallet has at most one automatic top-up rule."),
             entry("last_api_key", "The last API key cannot be revoked: create another key first."));
 

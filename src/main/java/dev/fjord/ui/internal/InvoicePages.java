@@ -32,11 +32,13 @@ class InvoicePages {
     private final Invoices invoices;
     private final Customers customers;
     private final InvoiceFiles files;
+    private final Display display;
 
-    InvoicePages(Invoices invoices, Customers customers, InvoiceFiles files) {
+    InvoicePages(Invoices invoices, Customers customers, InvoiceFiles files, Display display) {
         this.invoices = invoices;
         this.customers = customers;
         this.files = files;
+        this.display = display;
     }
 
     @GetMapping("/invoices")
@@ -90,6 +92,16 @@ class InvoicePages {
             @RequestParam(name = "payment_status") String paymentStatus, RedirectAttributes redirect) {
         return act(id, redirect, "Payment status updated.",
                 () -> invoices.updatePaymentStatus(user.organization(), id, paymentStatus));
+    }
+
+    @GetMapping("/invoices/{id}/void")
+    String confirmVoid(@AuthenticationPrincipal WebUser user, @PathVariable UUID id, Model model) {
+        Invoice invoice = invoices.get(user.organization(), id);
+        return new Confirmation("Void the invoice " + invoice.number() + "?", List.of(
+                "It will owe nothing: its total of " + display.money(invoice.amounts().totalAmountCents(),
+                        invoice.currency()) + " is no longer due, and credits it used go back to the wallets.",
+                "The invoice stays on record as voided. This cannot be undone."),
+                "/invoices/" + id + "/void", "Yes, void the invoice", "/invoices/" + id).show(model);
     }
 
     @PostMapping("/invoices/{id}/void")

@@ -107,6 +107,37 @@ class SubscriptionPages {
         return "redirect:/customers/" + Paths.segment(subscription.externalCustomerId());
     }
 
+    /**
+     * A scheduled change is the pending subscription of an external id: a downgrade waiting for the end of the current
+     * period, or a subscription not started yet. Canceling it is Lago's {@code DELETE ?status=pending}: the pending one
+     * becomes canceled, nothing is billed, and a current subscription keeps its plan and renews on it.
+     */
+    @GetMapping("/subscriptions/{externalId}/pending/cancel")
+    String confirmCancel(@AuthenticationPrincipal WebUser user, @PathVariable String externalId, Model model) {
+        OrganizationId organization = user.organization();
+        Subscription pending = subscriptions.get(organization, externalId, SubscriptionStatus.PENDING);
+        List<String> consequences = pending.downgradeAt() == null
+                ? List.of("The subscription " + externalId + " to " + pending.planCode() + " was to start on "
+                        + display.date(pending.subscriptionAt(), pending.zone().getId()) + ". It is canceled and never"
+                        + " starts; nothing is billed for it.")
+                : List.of("The change to " + pending.planCode() + " planned for "
+                        + display.date(pending.downgradeAt(), pending.zone().getId()) + " is canceled; nothing is"
+                        + " billed for it.", "The subscription " + externalId + " stays on its current plan, "
+                        + subscriptions.get(organization, externalId, SubscriptionStatus.ACTIVE).planCode()
+                        + ", and renews on it at the end of the period.");
+        return new Confirmation("Cancel the scheduled change to " + pending.planCode() + "?", consequences,
+                "/subscriptions/" + Paths.segment(externalId) + "/pending/cancel", "Yes, cancel the change",
+                "/customers/" + Paths.segment(pending.externalCustomerId())).show(model);
+    }
+
+    @PostMapping("/subscriptions/{externalId}/pending/cancel")
+    String cancelPending(@AuthenticationPrincipal WebUser user, @PathVariable String externalId,
+            RedirectAttributes redirect) {
+        Subscription canceled = subscriptions.terminate(user.organization(), externalId, SubscriptionStatus.PENDING);
+        redirect.addFlashAttribute("notice", "Scheduled change to " + canceled.planCode() + " canceled.");
+        return "redirect:/customers/" + Paths.segment(canceled.externalCustomerId());
+    }
+
     /** The active subscription with this id, else the pending one (both can be terminated). */
     private Subscription live(OrganizationId organization, String externalId) {
         try {

@@ -83,6 +83,16 @@ class TaxPages {
         return "redirect:/taxes";
     }
 
+    @GetMapping("/taxes/{code}/delete")
+    String confirmDeletion(@AuthenticationPrincipal WebUser user, @PathVariable String code, Model model) {
+        Tax tax = taxes.get(user.organization(), code);
+        return new Confirmation("Delete the tax " + tax.name() + "?", List.of(
+                "The tax " + tax.code() + " (" + tax.rate().stripTrailingZeros().toPlainString() + "%) is removed from"
+                        + " every customer, plan and add-on it applies to: their next invoices no longer charge it.",
+                "Invoices already issued keep it. This cannot be undone."),
+                "/taxes/" + Paths.segment(code) + "/delete", "Yes, delete the tax", "/taxes").show(model);
+    }
+
     /** Lago's deletion: the tax leaves the customers, plans and add-ons it was applied to. */
     @PostMapping("/taxes/{code}/delete")
     String delete(@AuthenticationPrincipal WebUser user, @PathVariable String code, RedirectAttributes redirect) {

@@ -60,6 +60,16 @@ class UserPages {
         return "redirect:/users";
     }
 
+    @GetMapping("/users/{id}/remove")
+    String confirmRemoval(@AuthenticationPrincipal WebUser user, @PathVariable UUID id, Model model) {
+        OrganizationUser member = accounts.list(user.organization()).stream().filter(u -> u.id().equals(id)).findFirst()
+                .orElseThrow(() -> BillingError.notFound("user"));
+        return new Confirmation("Remove " + member.email() + "?", List.of(
+                member.email() + " can no longer sign in; a session they have open ends at once.",
+                "Nothing they did is undone. To let them in again, add them as a new user."),
+                "/users/" + id + "/remove", "Yes, remove the user", "/users").show(model);
+    }
+
     @PostMapping("/users/{id}/remove")
     String remove(@AuthenticationPrincipal WebUser user, @PathVariable UUID id, RedirectAttributes redirect) {
         try {

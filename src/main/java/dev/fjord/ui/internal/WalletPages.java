@@ -132,12 +132,23 @@ class WalletPages {
         var saved = FormErrors.attempt(model, List.of(), () -> wallets.update(organization, id,
                 WalletPayload.update(RecurringRuleForm.payload(form, owner.timezone()), clock)));
         if (saved.isEmpty()) {
-            model.addAttribute("ruleForm", form.toSingleValueMap());
+            model.addAttribute("ruleForm", RecurringRuleForm.submitted(form));
             model.addAttribute("failed", "rule");
             return walletPage(organization, id, null, model);
         }
         redirect.addFlashAttribute("notice", "Automatic top-up saved.");
         return "redirect:/wallets/" + id;
+    }
+
+    @GetMapping("/wallets/{id}/recurring-rule/remove")
+    String confirmRuleRemoval(@AuthenticationPrincipal WebUser user, @PathVariable UUID id, Model model) {
+        Wallet wallet = wallets.get(user.organization(), id);
+        return new Confirmation("Remove the automatic top-up?", List.of(
+                "The wallet " + (wallet.name() == null ? wallet.code() : wallet.name())
+                        + " stops topping itself up: no more credits are added or invoiced by this rule.",
+                "Credits it already added stay in the wallet, and invoices it created stay due. You can add a new"
+                        + " rule at any time."),
+                "/wallets/" + id + "/recurring-rule/remove", "Yes, remove the rule", "/wallets/" + id).show(model);
     }
 
     @PostMapping("/wallets/{id}/recurring-rule/remove")
@@ -207,6 +218,8 @@ class WalletPages {
         model.addAttribute("triggers", RecurringRuleForm.TRIGGERS);
         model.addAttribute("methods", RecurringRuleForm.METHODS);
         model.addAttribute("intervals", RecurringRuleForm.INTERVALS);
+        model.addAttribute("targetCredits", RecurringRuleForm.TARGET_CREDITS);
+        model.addAttribute("paymentFirst", RecurringRuleForm.PAYMENT_FIRST);
         if (!model.containsAttribute("topUpForm")) {
             model.addAttribute("topUpForm", Map.of());
         }

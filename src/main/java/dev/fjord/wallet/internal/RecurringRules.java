@@ -114,7 +114,9 @@ public class RecurringRules {
         return liveOf(organization, List.of(walletId), now).stream()
                 .map(r -> new RecurringTopUpRule(r.id(), r.status(), r.trigger(), r.method(), r.interval(),
                         r.thresholdCredits(), r.paidCredits(), r.grantedCredits(), r.targetOngoingBalance(),
-                        r.startedAt(), r.expirationAt()))
+                        r.grantsTargetTopUp(), r.startedAt(), r.expirationAt(), r.invoiceRequiresSuccessfulPayment(),
+                        r.transactionMetadata(), r.transactionName(), r.purchaseOrderNumber(),
+                        r.ignorePaidTopUpLimits()))
                 .toList();
     }
 
