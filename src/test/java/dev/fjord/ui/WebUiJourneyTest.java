@@ -773,6 +773,19 @@ class WebUiJourneyTest extends ApiTest {
                   "rate_amount": "1", "granted_credits": "10"}}""").body().get("wallet").get("lago_id").asString();
         signIn();
         browser.open("/wallets/" + walletId);
+        // voiding credits asks first, with the amount typed and the balance it comes off
+        browser.fillIn("void", "voided_credits", "4");
+        browser.clickIn("void", "Void credits…");
+        assertThat(browser.text("h1")).isEqualTo("Void 4 credits of the wallet Prepaid?");
+        assertThat(browser.text("#confirmation")).contains("They are removed from the balance, now 10 credits, with no"
+                + " invoice and no refund.");
+        browser.click("Yes, void the credits");
+        assertThat(browser.page()).contains("Credits voided.");
+        // 10 granted − 4 voided = 6 credits, at 1 EUR a credit €6.00
+        assertThat(browser.text("#credits")).isEqualTo("6 credits");
+        assertThat(browser.text("#balance")).isEqualTo("€6.00");
+        assertThat(api.get("/api/v1/wallets/" + walletId).body().get("wallet").get("credits_balance").asString())
+                .isEqualTo("6.0");
         browser.select("rule.trigger", "On a schedule");
         browser.select("rule.interval", "Monthly");
         browser.fillIn("rule-form", "rule.paid_credits", "20");

@@ -52,9 +52,10 @@ class WalletPages {
     private final Customers customers;
     private final BillableMetrics metrics;
     private final Clock clock;
+    private final Display display;
 
     WalletPages(Wallets wallets, WalletTransactions transactions, OngoingBalances ongoingBalances,
-            BalanceHistory history, Customers customers, BillableMetrics metrics, Clock clock) {
+            BalanceHistory history, Customers customers, BillableMetrics metrics, Clock clock, Display display) {
         this.wallets = wallets;
         this.transactions = transactions;
         this.ongoingBalances = ongoingBalances;
@@ -62,6 +63,7 @@ class WalletPages {
         this.customers = customers;
         this.metrics = metrics;
         this.clock = clock;
+        this.display = display;
     }
 
     @GetMapping("/customers/{externalId}/wallets/new")
@@ -102,6 +104,21 @@ class WalletPages {
     String topUp(@AuthenticationPrincipal WebUser user, @PathVariable UUID id,
             @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
         return transaction(user.organization(), id, form, TOP_UP_FIELDS, "Top-up recorded.", model, redirect);
+    }
+
+    /** The void form asks first: what was typed goes to the confirmation page, whose button posts it. */
+    @GetMapping("/wallets/{id}/void")
+    String confirmVoid(@AuthenticationPrincipal WebUser user, @PathVariable UUID id,
+            @RequestParam(name = "voided_credits", required = false) String credits, Model model) {
+        Wallet wallet = wallets.get(user.organization(), id);
+        String typed = credits == null ? "" : credits.strip();
+        return new Confirmation("Void " + (typed.isEmpty() ? "" : typed + " ") + "credits of the wallet "
+                + (wallet.name() == null ? wallet.code() : wallet.name()) + "?", List.of(
+                "They are removed from the balance, now " + display.credits(wallet.creditsBalance())
+                        + " credits, with no invoice and no refund.",
+                "The ledger keeps a void entry for them. This cannot be undone."),
+                "/wallets/" + id + "/void", "Yes, void the credits", "/wallets/" + id,
+                Map.of("voided_credits", typed)).show(model);
     }
 
     @PostMapping("/wallets/{id}/void")
