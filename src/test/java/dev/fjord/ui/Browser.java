@@ -180,14 +180,9 @@ final class Browser implements AutoCloseable {
         return driver.executeScript(script, driver.findElement(By.cssSelector(css)));
     }
 
-    /** The current value of the input named {@code name}. */
-    String value(String name) {
-        return driver.findElement(By.name(name)).getAttribute("value");
-    }
-
     /** The current value of the input whose visible label is {@code label}. */
     String valueLabelled(String label) {
-        return driver.findElement(By.xpath("//label[span[normalize-space()='" + label + "']]//input")).getAttribute("value");
+        return driver.findElement(By.xpath("//label[span[normalize-space()='" + label + "']]//input")).getDomProperty("value");
     }
 
     String text(String css) {
