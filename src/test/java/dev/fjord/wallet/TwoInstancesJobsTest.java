@@ -3,10 +3,10 @@ package dev.fjord.wallet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.fjord.FjordApplication;
 import dev.fjord.shared.OrganizationId;
 import dev.fjord.support.ApiTest;
 import dev.fjord.support.MutableClock;
+import dev.fjord.support.OtherInstance;
 import dev.fjord.support.Scenario;
 import dev.fjord.wallet.internal.WalletJobs;
 import dev.fjord.webhook.Receiver;
@@ -21,9 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * Two real instances on one database: the shared test context and a second Spring context started here on the same
@@ -41,13 +39,8 @@ class TwoInstancesJobsTest extends ApiTest {
     /** The second instance: same database as the first (whether embedded or external), its own port, jobs off. */
     @BeforeAll
     static void startSecondInstance(@Autowired HikariDataSource database, @Autowired MutableClock clock) {
-        second = new SpringApplicationBuilder(FjordApplication.class)
-                .initializers(context -> ((GenericApplicationContext) context).registerBean("sharedClock",
-                        MutableClock.class, () -> clock, definition -> definition.setPrimary(true)))
-                .run("--server.port=0", "--fjord.jobs.enabled=false", "--DATABASE_URL=",
-                        "--spring.datasource.url=" + database.getJdbcUrl(),
-                        "--spring.datasource.username=" + nullToEmpty(database.getUsername()),
-                        "--spring.datasource.password=" + nullToEmpty(database.getPassword()));
+        second = OtherInstance.start(database, beans -> beans.registerBean("sharedClock", MutableClock.class, () -> clock,
+                definition -> definition.setPrimary(true)), List.of("--fjord.jobs.enabled=false"));
     }
 
     @AfterAll
@@ -167,9 +160,5 @@ class TwoInstancesJobsTest extends ApiTest {
     private long webhooksNotSucceeded() {
         return jdbc.sql("SELECT count(*) FROM webhooks WHERE organization_id = ? AND status <> 'succeeded'")
                 .param(organization().value()).query(Long.class).single();
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
     }
 }
