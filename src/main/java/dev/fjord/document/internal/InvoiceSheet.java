@@ -108,8 +108,9 @@ record InvoiceSheet(
     }
 
     /**
-     * {@code feeTaxRates}: the distinct tax rates of the fees, which name the tax row of an invoice that has no
-     * applied-tax records (billing-run invoices do not write them yet).
+     * One row per applied tax. {@code feeTaxRates}: the distinct tax rates of the fees, which name the single tax row
+     * of an invoice that has no applied-tax records (one without taxes, or a subscription invoice issued before Fjord
+     * recorded them).
      */
     private static List<Summary> summary(Invoice.Amounts a, String currency, List<AppliedTaxes.OnInvoice> taxes,
             List<CouponCredit> coupons, List<String> feeTaxRates) {

@@ -6,6 +6,7 @@ import dev.fjord.invoicing.AppliedTaxes;
 import dev.fjord.invoicing.Fee;
 import dev.fjord.invoicing.Invoice;
 import dev.fjord.invoicing.OneOffInvoiceRequest.OneOffFee;
+import dev.fjord.invoicing.internal.amounts.TaxApportionment;
 import dev.fjord.shared.BillingError;
 import dev.fjord.shared.Ids;
 import dev.fjord.shared.Limits;
@@ -25,9 +26,10 @@ import java.util.UUID;
  * <ul>
  *   <li>fee amount = unit amount × units, rounded to a minor unit; the precise amount keeps the fraction;</li>
  *   <li>a fee's tax = amount × rate / 100 per tax; the fee shows the rounded sum and the exact sum of its precise
- *       amount × rate;</li>
+ *       amount × rate; its taxes, each rounded, add up to the rounded sum ({@link TaxApportionment});</li>
  *   <li>the invoice's tax for each tax = Σ over its fees of amount × rate / 100, rounded once; the invoice's taxes =
- *       the rounded sum of these unrounded amounts (20% of 100.00 + 19.99 is 23.998, rounded once to 24.00);</li>
+ *       the rounded sum of these unrounded amounts (20% of 100.00 + 19.99 is 23.998, rounded once to 24.00), which
+ *       the invoice's taxes add up to;</li>
  *   <li>no coupons, credit notes or prepaid credits: total = fees + taxes (spec §4.1: one-off invoices never consume
  *       wallet credits).</li>
  * </ul>
@@ -63,15 +65,16 @@ final class AddOnFees {
             }
             long amountCents = preciseAmount.setScale(0, RoundingMode.HALF_UP).longValueExact();
             UUID feeId = Ids.newId();
-            List<AppliedTaxes.OnFee> applied = new ArrayList<>();
+            List<BigDecimal> perTax = new ArrayList<>();
+            List<BigDecimal> precisePerTax = new ArrayList<>();
             BigDecimal taxesAmount = BigDecimal.ZERO;
             BigDecimal taxesPrecise = BigDecimal.ZERO;
             BigDecimal taxesRate = BigDecimal.ZERO;
             for (Tax tax : line.taxes()) {
                 BigDecimal taxAmount = percent(BigDecimal.valueOf(amountCents), tax.rate());
                 BigDecimal taxPrecise = percent(preciseAmount, tax.rate());
-                applied.add(new AppliedTaxes.OnFee(Ids.newId(), feeId, tax.id(), tax.name(), tax.code(), tax.rate(),
-                        tax.description(), round(taxAmount), taxPrecise, currency, now));
+                perTax.add(taxAmount);
+                precisePerTax.add(taxPrecise);
                 taxesAmount = taxesAmount.add(taxAmount);
                 taxesPrecise = taxesPrecise.add(taxPrecise);
                 taxesRate = taxesRate.add(tax.rate());
@@ -79,6 +82,13 @@ final class AddOnFees {
                 taxAmounts.merge(tax.id(), taxAmount, BigDecimal::add);
                 taxedFees.merge(tax.id(), amountCents, Long::sum);
                 taxedFeeCounts.merge(tax.id(), 1, Integer::sum);
+            }
+            long[] rounded = TaxApportionment.apportion(perTax, round(taxesAmount));
+            List<AppliedTaxes.OnFee> applied = new ArrayList<>();
+            for (int i = 0; i < line.taxes().size(); i++) {
+                Tax tax = line.taxes().get(i);
+                applied.add(new AppliedTaxes.OnFee(Ids.newId(), feeId, tax.id(), tax.name(), tax.code(), tax.rate(),
+                        tax.description(), rounded[i], precisePerTax.get(i), currency, now));
             }
             feeTaxes.put(feeId, applied);
             feesAmountCents += amountCents;
@@ -96,15 +106,17 @@ final class AddOnFees {
             throw BillingError.validation("fees", "value_is_out_of_range");
         }
 
+        BigDecimal taxesAmount = taxAmounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        long taxesAmountCents = round(taxesAmount);
+        // each tax rounded, the cent rounding loses or adds between them given back (they add up to the total)
+        long[] rounded = TaxApportionment.apportion(List.copyOf(taxAmounts.values()), taxesAmountCents);
         List<AppliedTaxes.OnInvoice> applied = new ArrayList<>();
-        BigDecimal taxesAmount = BigDecimal.ZERO;
         BigDecimal taxesRate = BigDecimal.ZERO;
+        int index = 0;
         for (Tax tax : invoiceTaxes.values()) {
-            BigDecimal amount = taxAmounts.get(tax.id());
             long taxed = taxedFees.get(tax.id());
             applied.add(new AppliedTaxes.OnInvoice(Ids.newId(), invoiceId, tax.id(), tax.name(), tax.code(),
-                    tax.rate(), tax.description(), round(amount), taxed, currency, now));
-            taxesAmount = taxesAmount.add(amount);
+                    tax.rate(), tax.description(), rounded[index++], taxed, currency, now));
             // Lago's invoice taxes_rate: each rate pro-rated by the share of the fees it applies to (by count of
             // fees when the invoice is zero)
             BigDecimal share = feesAmountCents > 0
@@ -113,7 +125,6 @@ final class AddOnFees {
                             .divide(BigDecimal.valueOf(lines.size()), 10, RoundingMode.HALF_UP);
             taxesRate = taxesRate.add(share.multiply(tax.rate()));
         }
-        long taxesAmountCents = round(taxesAmount);
         long total = feesAmountCents + taxesAmountCents;
         Invoice.Amounts amounts = new Invoice.Amounts(feesAmountCents, 0, 0, feesAmountCents, taxesAmountCents, total,
                 0, 0, null, null, total, 0);

@@ -9,7 +9,6 @@ import dev.fjord.customer.Customer;
 import dev.fjord.customer.Customers;
 import dev.fjord.invoicing.CouponLine;
 import dev.fjord.invoicing.Fee;
-import dev.fjord.invoicing.FeeLine;
 import dev.fjord.invoicing.InvoiceComputation;
 import dev.fjord.metering.CurrentUsage;
 import dev.fjord.metering.UsageReport;
@@ -203,8 +202,7 @@ public class BillSubscriptionPeriod {
         Fee fee = SubscriptionInvoices.fee(draft.invoiceId, "commitment", subscription.id(), null, null, name, trueUp,
                 draft.currency, BigDecimal.ONE, BigDecimal.valueOf(trueUp), null, Map.of(), planPeriod.start(),
                 endedAt != null ? endedAt : planPeriod.endExclusive(), draft.now);
-        draft.add(fee, new FeeLine(fee.id(), "commitment", plan.id(), null, trueUp,
-                catalog.rate(plan.id(), null, customerTaxes)));
+        draft.add(fee, plan.id(), null, catalog.taxes(plan.id(), null, customerTaxes));
     }
 
     /** One fee per charge bucket of the period, pay-in-advance charges left out. */
@@ -215,7 +213,7 @@ public class BillSubscriptionPeriod {
             if (charge.charge().payInAdvance() || !charge.charge().invoiceable()) {
                 continue;
             }
-            BigDecimal rate = catalog.rate(plan.id(), charge.charge().id(), customerTaxes);
+            List<Tax> taxes = catalog.taxes(plan.id(), charge.charge().id(), customerTaxes);
             for (UsageReport.Bucket bucket : charge.buckets()) {
                 Charge.Filter filter = bucket.filter();
                 String name = SubscriptionInvoices.chargeFeeName(charge.charge(), filter, charge.metric());
@@ -224,8 +222,7 @@ public class BillSubscriptionPeriod {
                         draft.currency, bucket.units(), BigDecimal.ZERO, (int) bucket.eventsCount(),
                         new LinkedHashMap<>(bucket.groupedBy()), report.fromDatetime(),
                         report.toDatetime().plusSeconds(1), draft.now);
-                draft.add(chargeFee, new FeeLine(chargeFee.id(), "charge", plan.id(), charge.metric().id(),
-                        bucket.amountCents(), rate));
+                draft.add(chargeFee, plan.id(), charge.metric().id(), taxes);
             }
         }
     }
@@ -238,8 +235,7 @@ public class BillSubscriptionPeriod {
                 plan.invoiceDisplayName() != null ? plan.invoiceDisplayName() : plan.name(), amount.amountCents(),
                 draft.currency, BigDecimal.ONE, BigDecimal.valueOf(plan.amountCents()), null, Map.of(),
                 planPeriod.start(), endedAt != null ? endedAt : planPeriod.endExclusive(), draft.now);
-        draft.add(fee, new FeeLine(fee.id(), "subscription", plan.id(), null, amount.amountCents(),
-                catalog.rate(plan.id(), null, customerTaxes)));
+        draft.add(fee, plan.id(), null, catalog.taxes(plan.id(), null, customerTaxes));
     }
 
     /**

@@ -68,13 +68,18 @@ public final class BillingCatalog {
     }
 
     /** Lago's precedence for a fee: the charge's taxes, else the plan's, else the customer's, else the organization's. */
-    BigDecimal rate(UUID planId, UUID chargeId, List<Tax> customerTaxes) {
+    List<Tax> taxes(UUID planId, UUID chargeId, List<Tax> customerTaxes) {
         for (List<Tax> level : List.of(chargeId == null ? List.<Tax>of() : chargeTaxes.getOrDefault(chargeId, List.of()),
                 planTaxes.getOrDefault(planId, List.of()), customerTaxes, organizationTaxes)) {
             if (!level.isEmpty()) {
-                return level.stream().map(Tax::rate).reduce(BigDecimal.ZERO, BigDecimal::add);
+                return level;
             }
         }
-        return BigDecimal.ZERO;
+        return List.of();
+    }
+
+    /** The sum of the rates of {@link #taxes}: what the fee is taxed at. */
+    static BigDecimal rate(List<Tax> taxes) {
+        return taxes.stream().map(Tax::rate).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

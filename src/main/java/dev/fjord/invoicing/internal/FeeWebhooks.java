@@ -1,5 +1,6 @@
 package dev.fjord.invoicing.internal;
 
+import dev.fjord.invoicing.AppliedTaxes;
 import dev.fjord.invoicing.Fee;
 import dev.fjord.invoicing.Invoice;
 import dev.fjord.shared.OrganizationId;
@@ -40,8 +41,8 @@ class FeeWebhooks {
         }
     }
 
-    /** A fee written without an invoice; it has no applied taxes of its own (its tax is on the fee). */
-    void createdWithoutInvoice(OrganizationId organization, Fee fee) {
-        webhooks.record(organization, "fee.created", "fee", () -> InvoiceJson.feeWithoutInvoice(fee, List.of()));
+    /** A fee written without an invoice, with its applied taxes. */
+    void createdWithoutInvoice(OrganizationId organization, Fee fee, List<AppliedTaxes.OnFee> taxes) {
+        webhooks.record(organization, "fee.created", "fee", () -> InvoiceJson.feeWithoutInvoice(fee, taxes));
     }
 }

@@ -13,6 +13,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -34,11 +36,17 @@ import tools.jackson.databind.json.JsonMapper;
 public class InvoiceRepository {
     private static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
+    /** Column types of the applied-tax rows, given so a batch needs no round trip to learn them (null descriptions). */
+    private static final int[] APPLIED_TAX_TYPES = {Types.OTHER, Types.OTHER, Types.OTHER, Types.OTHER, Types.VARCHAR,
+            Types.VARCHAR, Types.NUMERIC, Types.VARCHAR, Types.BIGINT, Types.NUMERIC, Types.VARCHAR, Types.TIMESTAMP};
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final JsonMapper json;
 
-    InvoiceRepository(JdbcClient jdbc, JsonMapper json) {
+    InvoiceRepository(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
     }
 
@@ -235,30 +243,42 @@ public class InvoiceRepository {
                 .update();
     }
 
-    /** Records the taxes applied to an invoice and its fees (rows inserted once, never changed). */
+    /**
+     * Records the taxes applied to an invoice and its fees: one batch per table (the billing run writes them for
+     * every invoice). Rows are never changed; a draft computed again deletes them first ({@link #deleteAppliedTaxes}).
+     */
     public void insertAppliedTaxes(OrganizationId organization, AppliedTaxes taxes) {
-        for (AppliedTaxes.OnInvoice t : taxes.invoice()) {
-            jdbc.sql("""
+        if (!taxes.invoice().isEmpty()) {
+            batch.batchUpdate("""
                     INSERT INTO invoice_applied_taxes (id, organization_id, invoice_id, tax_id, tax_name, tax_code,
                         tax_rate, tax_description, amount_cents, fees_amount_cents, amount_currency, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(t.id(), organization.value(), t.invoiceId(), t.taxId(), t.taxName(), t.taxCode(),
-                            t.taxRate(), t.taxDescription(), t.amountCents(), t.feesAmountCents(), t.currency(),
-                            timestamp(t.createdAt()))
-                    .update();
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    taxes.invoice().stream().map(t -> new Object[] {t.id(), organization.value(), t.invoiceId(),
+                            t.taxId(), t.taxName(), t.taxCode(), t.taxRate(), t.taxDescription(), t.amountCents(),
+                            t.feesAmountCents(), t.currency(), timestamp(t.createdAt())}).toList(),
+                    APPLIED_TAX_TYPES);
         }
-        for (List<AppliedTaxes.OnFee> ofFee : taxes.fees().values()) {
-            for (AppliedTaxes.OnFee t : ofFee) {
-                jdbc.sql("""
-                        INSERT INTO fee_applied_taxes (id, organization_id, fee_id, tax_id, tax_name, tax_code,
-                            tax_rate, tax_description, amount_cents, precise_amount_cents, amount_currency, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(t.id(), organization.value(), t.feeId(), t.taxId(), t.taxName(), t.taxCode(),
-                                t.taxRate(), t.taxDescription(), t.amountCents(), t.preciseAmountCents(),
-                                t.currency(), timestamp(t.createdAt()))
-                        .update();
-            }
+        List<Object[]> feeRows = taxes.fees().values().stream().flatMap(List::stream)
+                .map(t -> new Object[] {t.id(), organization.value(), t.feeId(), t.taxId(), t.taxName(), t.taxCode(),
+                        t.taxRate(), t.taxDescription(), t.amountCents(), t.preciseAmountCents(), t.currency(),
+                        timestamp(t.createdAt())})
+                .toList();
+        if (!feeRows.isEmpty()) {
+            batch.batchUpdate("""
+                    INSERT INTO fee_applied_taxes (id, organization_id, fee_id, tax_id, tax_name, tax_code,
+                        tax_rate, tax_description, amount_cents, precise_amount_cents, amount_currency, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", feeRows, APPLIED_TAX_TYPES);
         }
+    }
+
+    /** A draft's applied taxes, before its fees are computed again: those of its live fees and its own. */
+    public void deleteAppliedTaxes(OrganizationId organization, UUID invoiceId) {
+        jdbc.sql("""
+                DELETE FROM fee_applied_taxes WHERE organization_id = ? AND fee_id IN (
+                  SELECT id FROM fees WHERE organization_id = ? AND invoice_id = ? AND deleted_at IS NULL)""")
+                .params(organization.value(), organization.value(), invoiceId).update();
+        jdbc.sql("DELETE FROM invoice_applied_taxes WHERE organization_id = ? AND invoice_id = ?")
+                .params(organization.value(), invoiceId).update();
     }
 
     /** The taxes applied to these invoices, by invoice, in the order they were recorded. */

@@ -3,11 +3,13 @@ package dev.fjord.invoicing.internal;
 import dev.fjord.catalog.BillableMetric;
 import dev.fjord.catalog.Charge;
 import dev.fjord.catalog.Plan;
+import dev.fjord.catalog.Tax;
 import dev.fjord.customer.Customer;
 import dev.fjord.customer.Customers;
+import dev.fjord.invoicing.AppliedTaxes;
 import dev.fjord.invoicing.Fee;
-import dev.fjord.invoicing.FeeLine;
 import dev.fjord.invoicing.FeeResult;
+import dev.fjord.invoicing.internal.amounts.AppliedTaxSplit;
 import dev.fjord.metering.ChargedInAdvance;
 import dev.fjord.shared.Money;
 import dev.fjord.shared.OrganizationId;
@@ -17,6 +19,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -57,7 +60,8 @@ class PayInAdvanceCharges {
         Charge charge = charged.charge();
         BillableMetric metric = catalog.metrics(plan).get(charge.billableMetricId());
         Customer customer = customers.getRowById(organization, subscription.customerId());
-        BigDecimal rate = catalog.rate(plan.id(), charge.id(), catalog.customerTaxes(customer.id()));
+        List<Tax> taxes = catalog.taxes(plan.id(), charge.id(), catalog.customerTaxes(customer.id()));
+        BigDecimal rate = BillingCatalog.rate(taxes);
         SubscriptionInvoices.Draft draft = new SubscriptionInvoices.Draft(plan.amountCurrency(), clock.instant());
         BigDecimal unitAmountCents = charged.units().signum() == 0 ? BigDecimal.ZERO
                 : BigDecimal.valueOf(charged.amountCents()).divide(charged.units(), MathContext.DECIMAL64);
@@ -68,16 +72,20 @@ class PayInAdvanceCharges {
                 charged.period().start(), charged.period().endExclusive(), draft.now, charged.eventTransactionId(),
                 charge.invoiceable());
         if (!charge.invoiceable()) {
-            BigDecimal taxes = BigDecimal.valueOf(fee.amountCents()).multiply(rate).movePointLeft(2);
+            BigDecimal precise = BigDecimal.valueOf(fee.amountCents()).multiply(rate).movePointLeft(2);
             Fee taxed = SubscriptionInvoices.taxed(fee,
-                    new FeeResult(BigDecimal.ZERO, taxes, Money.round(taxes), BigDecimal.ZERO), rate);
+                    new FeeResult(BigDecimal.ZERO, precise, Money.round(precise), BigDecimal.ZERO), rate);
             invoices.insertFee(organization, taxed);
-            webhooks.createdWithoutInvoice(organization, taxed);
+            AppliedTaxes applied = AppliedTaxSplit.split(null, draft.currency, List.of(new AppliedTaxSplit.TaxedFee(
+                    fee.id(), BigDecimal.valueOf(fee.amountCents()), taxes, precise, taxed.taxesAmountCents())), 0,
+                    draft.now);
+            invoices.insertAppliedTaxes(organization, applied);
+            webhooks.createdWithoutInvoice(organization, taxed, applied.ofFee(fee.id()));
             return;
         }
         draft.plans.put(plan.id(), plan);
         draft.metrics.put(metric.id(), metric);
-        draft.add(fee, new FeeLine(fee.id(), "charge", plan.id(), metric.id(), fee.amountCents(), rate));
+        draft.add(fee, plan.id(), metric.id(), taxes);
         webhooks.createdOnInvoice(organization, issuer.issue(catalog, customer, draft));
     }
 }

@@ -3,9 +3,11 @@ package dev.fjord.invoicing.internal;
 import dev.fjord.catalog.BillableMetric;
 import dev.fjord.catalog.Charge;
 import dev.fjord.catalog.Plan;
+import dev.fjord.catalog.Tax;
 import dev.fjord.coupon.AppliedCoupons;
 import dev.fjord.customer.BalanceVersions;
 import dev.fjord.customer.Customer;
+import dev.fjord.invoicing.AppliedTaxes;
 import dev.fjord.invoicing.CouponLine;
 import dev.fjord.invoicing.CreditNoteCredits;
 import dev.fjord.invoicing.DraftInvoiceChanged;
@@ -16,6 +18,7 @@ import dev.fjord.invoicing.Invoice;
 import dev.fjord.invoicing.InvoiceCalculator;
 import dev.fjord.invoicing.InvoiceComputation;
 import dev.fjord.invoicing.PrepaidCredits;
+import dev.fjord.invoicing.internal.amounts.AppliedTaxSplit;
 import dev.fjord.organization.Organization;
 import dev.fjord.shared.Ids;
 import dev.fjord.shared.Money;
@@ -69,6 +72,8 @@ class SubscriptionInvoices {
         final Instant now;
         final List<Fee> fees = new ArrayList<>();
         final List<FeeLine> lines = new ArrayList<>();
+        /** Per fee, the taxes resolved for it, in the order of {@link #fees}. */
+        final List<List<Tax>> taxes = new ArrayList<>();
         final Map<UUID, Plan> plans = new LinkedHashMap<>();
         final Map<UUID, BillableMetric> metrics = new LinkedHashMap<>();
 
@@ -83,9 +88,12 @@ class SubscriptionInvoices {
             this.now = now;
         }
 
-        void add(Fee fee, FeeLine line) {
+        /** A fee of a subscription to {@code planId} ({@code billableMetricId} for a charge), taxed by {@code taxes}. */
+        void add(Fee fee, UUID planId, UUID billableMetricId, List<Tax> taxes) {
             fees.add(fee);
-            lines.add(line);
+            lines.add(new FeeLine(fee.id(), fee.feeType(), planId, billableMetricId, fee.amountCents(),
+                    BillingCatalog.rate(taxes)));
+            this.taxes.add(List.copyOf(taxes));
         }
     }
 
@@ -209,16 +217,35 @@ class SubscriptionInvoices {
                 null, now, now, List.of(), List.of());
     }
 
+    /** The fees, then their applied taxes and the invoice's (in one batch each), in the caller's transaction. */
     private void insertFees(OrganizationId organization, Draft draft, InvoiceComputation amounts) {
         for (Fee fee : taxedFees(draft, amounts)) {
             invoices.insertFee(organization, fee);
             invoices.recordCreditNotesShare(organization, fee.id(),
                     amounts.fees().get(fee.id()).preciseCreditNotesAmountCents());
         }
+        invoices.insertAppliedTaxes(organization, appliedTaxes(draft, amounts));
     }
 
-    /** A draft's fees and amounts replaced by those computed again (the old fees are soft-deleted). */
+    /** The taxes of the draft's fees and of its invoice, split per tax (see {@link AppliedTaxSplit}). */
+    static AppliedTaxes appliedTaxes(Draft draft, InvoiceComputation amounts) {
+        List<AppliedTaxSplit.TaxedFee> taxed = new ArrayList<>();
+        for (int i = 0; i < draft.fees.size(); i++) {
+            Fee fee = draft.fees.get(i);
+            FeeResult result = amounts.fees().get(fee.id());
+            taxed.add(new AppliedTaxSplit.TaxedFee(fee.id(),
+                    BigDecimal.valueOf(fee.amountCents()).subtract(result.preciseCouponsAmountCents()),
+                    draft.taxes.get(i), result.taxesPreciseAmountCents(), result.taxesAmountCents()));
+        }
+        return AppliedTaxSplit.split(draft.invoiceId, draft.currency, taxed, amounts.taxesAmountCents(), draft.now);
+    }
+
+    /**
+     * A draft's fees and amounts replaced by those computed again (the old fees are soft-deleted, their applied taxes
+     * and the invoice's deleted: they are written again with the new fees).
+     */
     private void replaceFees(OrganizationId organization, Draft draft, InvoiceComputation amounts) {
+        invoices.deleteAppliedTaxes(organization, draft.invoiceId);
         invoices.deleteFees(organization, draft.invoiceId, draft.now);
         insertFees(organization, draft, amounts);
         invoices.updateAmounts(organization, draft.invoiceId, amounts.toAmounts(), draft.now);

@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * Taxes, after coupons (Lago's {@code Fees::ApplyTaxesService} and {@code Invoices::ApplyTaxesService}): each fee is
- * taxed on what is left of it after its coupon share, unrounded; the invoice rounds the sum once.
+ * taxed on what is left of it after its coupon share, unrounded; the invoice rounds the sum once. Which tax each cent
+ * belongs to (the fees' and the invoice's {@code applied_taxes}) is {@link AppliedTaxSplit}'s, from these amounts.
  */
 public final class FeeTaxes {
     private FeeTaxes() {}
