@@ -66,9 +66,15 @@ public class EventsBenchmark {
             warmUp.add(batch("warm-" + run, "calls_" + run, b, now, BATCH));
         }
         sendAll(warmUp, "warm");
+        // CPU time of Fjord (FJORD_PID) and of the database's backends: unlike events/s, barely moved by other jobs
+        // sharing the machine, so two builds compare even when the wall clock does not.
+        Connection probe = DriverManager.getConnection(jdbc, args[3], args[4]);
+        long[] cpu0 = cpuTicks(probe);
         long t0 = System.nanoTime();
         sendAll(bodies, "run");
         double seconds = (System.nanoTime() - t0) / 1e9;
+        long[] cpu1 = cpuTicks(probe);
+        probe.close();
         double fjordRate = (double) batches * BATCH / seconds;
 
         // 2. Baseline: the same rows COPYed into a bare table with the same unique key.
@@ -109,11 +115,43 @@ public class EventsBenchmark {
 
         String counted = field(get(largePath), "units");
         System.out.printf("events: %d in %.2f s with %d clients -> %.0f events/s%n", batches * BATCH, seconds, CLIENTS, fjordRate);
+        if (cpu0[0] >= 0) {
+            double perThousand = 1000.0 / (batches * BATCH) * 10; // 100 ticks a second: a tick is 10 ms
+            System.out.printf("CPU per 1,000 events: Fjord %.1f ms, its PostgreSQL backends %.1f ms, together %.1f ms%n",
+                    (cpu1[0] - cpu0[0]) * perThousand, (cpu1[1] - cpu0[1]) * perThousand,
+                    (cpu1[0] - cpu0[0] + cpu1[1] - cpu0[1]) * perThousand);
+        }
         System.out.printf("raw COPY of the same rows: %.0f events/s; Fjord / COPY = %.1f%%%n", copyRate, 100 * fjordRate / copyRate);
         System.out.printf("current_usage with 10 events:     p50 %.2f ms, p99 %.2f ms%n", small[0], small[1]);
         System.out.printf("current_usage with 10,000 events: p50 %.2f ms, p99 %.2f ms (ratio to 10 events: p50 %.2f, p99 %.2f)%n",
                 large10k[0], large10k[1], large10k[0] / small[0], large10k[1] / small[1]);
         System.out.printf("units counted on the 10,000-event subscription: %s%n", counted);
+    }
+
+    /** {Fjord's, its backends'} user + system clock ticks from /proc; {-1, -1} without FJORD_PID. */
+    static long[] cpuTicks(Connection c) throws Exception {
+        String fjord = System.getenv("FJORD_PID");
+        if (fjord == null) {
+            return new long[] {-1, -1};
+        }
+        long backends = 0;
+        try (Statement st = c.createStatement(); var rs = st.executeQuery(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+            while (rs.next()) {
+                backends += ticks(rs.getLong(1));
+            }
+        }
+        return new long[] {ticks(Long.parseLong(fjord)), backends};
+    }
+
+    static long ticks(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
+        } catch (java.io.IOException | RuntimeException gone) {
+            return 0; // a backend that ended meanwhile
+        }
     }
 
     static String batch(String subscription, String code, int b, long now, int size) {

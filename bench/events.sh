@@ -34,6 +34,6 @@ if [ "$nice" != 0 ]; then
 fi
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-nice -n "$nice" java -cp "$pgjdbc" bench/EventsBenchmark.java "http://localhost:$port" bench-key \
+FJORD_PID=$fjord nice -n "$nice" java -cp "$pgjdbc" bench/EventsBenchmark.java "http://localhost:$port" bench-key \
   "jdbc:postgresql://127.0.0.1:5432/$db" fjord fjord "$batches"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
