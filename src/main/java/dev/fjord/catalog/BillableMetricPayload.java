@@ -14,4 +14,9 @@ public final class BillableMetricPayload {
     public static BillableMetricInput create(JsonNode body) {
         return BillableMetricInputReader.create(JsonInput.root(body, "billable_metric"));
     }
+
+    /** As {@code PUT /api/v1/billable_metrics/{code}} reads it: the sent fields only, filters replaced when sent. */
+    public static BillableMetricInput update(JsonNode body) {
+        return BillableMetricInputReader.read(JsonInput.root(body, "billable_metric"));
+    }
 }

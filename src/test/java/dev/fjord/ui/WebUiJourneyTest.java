@@ -451,6 +451,98 @@ class WebUiJourneyTest extends ApiTest {
                 .isEqualTo("active");
     }
 
+    @Test
+    void metricWithTwoFiltersRefusedTwiceThenStoredEditedAndOfferedToPlanCharges() {
+        signIn();
+        browser.open("/metrics");
+        browser.click("New billable metric");
+        browser.fillLabelled("Name", "Storage by region");
+        browser.fillLabelled("Code (events carry it)", "storage");
+        browser.select("aggregation_type", "Sum of a property"); // no property named yet
+        browser.select("rounding_function", "Round up");
+        browser.fillLabelled("Rounding precision (decimals)", "2");
+        browser.clickRedrawing("Add a filter", "metric-form");
+        browser.fillAria("Filter 1 key", "region");
+        browser.fillAria("Filter 1 values", "eu\nus"); // one value per line
+        browser.clickRedrawing("Add a filter", "metric-form");
+        browser.fillAria("Filter 2 key", "tier"); // no value yet
+        browser.clickRedrawing("Add a filter", "metric-form");
+        browser.fillAria("Filter 3 key", "colour");
+        browser.clickRedrawing("Remove Filter 3", "metric-form");
+        assertThat(browser.value("filters[1].key")).isEqualTo("tier"); // redraws keep what was typed
+        assertThat(browser.texts("[name='filters[2].key']")).isEmpty();
+        browser.click("Create billable metric");
+
+        // the API's reader refuses the filter without values (filters: value_is_mandatory), said next to that row
+        assertThat(browser.texts("#filter-1 .error")).containsExactly("Give this filter a key and at least one value.");
+        assertThat(browser.texts("#filter-0 .error")).isEmpty();
+        assertThat(browser.value("filters[0].values")).isEqualTo("eu\nus");
+        browser.screenshot("22a-metric-filter-refused");
+        assertThat(api.get("/api/v1/billable_metrics").body().get("meta").get("total_count").asLong()).isZero();
+
+        browser.fillAria("Filter 2 values", "gold");
+        browser.click("Create billable metric");
+        // then the facade: a sum needs its property (field_name: value_is_mandatory); still nothing written
+        assertThat(browser.texts("label.invalid .error")).containsExactly("This field is required.");
+        assertThat(browser.script("return arguments[0].closest('label').classList.contains('invalid');",
+                "[name='field_name']")).isEqualTo(true);
+        assertThat(browser.texts("#metric-form .filter-block .error")).isEmpty();
+        assertThat(api.get("/api/v1/billable_metrics").body().get("meta").get("total_count").asLong()).isZero();
+
+        browser.fillLabelled("Property to aggregate (not for count)", "gb");
+        browser.click("Create billable metric");
+        assertThat(browser.page()).contains("Billable metric created.");
+        assertThat(browser.text("#metric-storage .metric-filters")).isEqualTo("region: eu, us\ntier: gold");
+        browser.screenshot("22b-metrics-with-filters");
+
+        var metric = api.get("/api/v1/billable_metrics/storage").body().get("billable_metric");
+        assertThat(metric.get("aggregation_type").asString()).isEqualTo("sum_agg");
+        assertThat(metric.get("field_name").asString()).isEqualTo("gb");
+        assertThat(metric.get("rounding_function").asString()).isEqualTo("ceil");
+        assertThat(metric.get("rounding_precision").asInt()).isEqualTo(2);
+        assertThat(metric.get("filters").toString())
+                .isEqualTo("[{\"key\":\"region\",\"values\":[\"eu\",\"us\"]},{\"key\":\"tier\",\"values\":[\"gold\"]}]");
+
+        // editing shows the stored filters and keeps them
+        browser.click("Edit");
+        assertThat(browser.value("filters[0].key")).isEqualTo("region");
+        assertThat(browser.value("filters[0].values")).isEqualTo("eu, us");
+        assertThat(browser.value("filters[1].values")).isEqualTo("gold");
+        browser.fillLabelled("Description", "GB stored, by region and tier");
+        browser.click("Save billable metric");
+        assertThat(browser.page()).contains("Billable metric saved.");
+        var edited = api.get("/api/v1/billable_metrics/storage").body().get("billable_metric");
+        assertThat(edited.get("description").asString()).isEqualTo("GB stored, by region and tier");
+        assertThat(edited.get("filters")).isEqualTo(metric.get("filters"));
+
+        // a plan charge on the metric offers its filter values as tick boxes
+        newPlan("Storage plan", "storage_plan", "0");
+        browser.clickRedrawing("Add a charge", "plan-form");
+        browser.selectRedrawing("charges[0].billable_metric_id", "Storage by region (storage)", "plan-form");
+        browser.clickRedrawing("Add a filter to Charge 1", "plan-form");
+        assertThat(browser.texts("#charge-0-filter-0 .filter-values > .label")).containsExactly("region", "tier");
+        assertThat(browser.ticked("charges[0].filters[0].values.region", "eu")).isFalse();
+        assertThat(browser.ticked("charges[0].filters[0].values.region", "us")).isFalse();
+        assertThat(browser.ticked("charges[0].filters[0].values.tier", "gold")).isFalse();
+        browser.screenshot("22c-plan-charge-offers-metric-filters");
+
+        // once a plan prices it, the aggregation is shown, not sent (the facade refuses it); filters still change
+        new Scenario(api).plan("storage_plan", "monthly", 0, "EUR", """
+                [{"billable_metric_id": "%s", "charge_model": "standard", "properties": {"amount": "1.00"}}]"""
+                .formatted(metric.get("lago_id").asString()));
+        browser.open("/metrics/storage/edit");
+        assertThat(browser.text("#locked-pricing")).isEqualTo(
+                "Sum of a property of gb: fixed while plans price this metric.");
+        assertThat(browser.texts("[name='aggregation_type']")).isEmpty();
+        browser.fillAria("Filter 1 values", "eu, us, asia");
+        browser.click("Save billable metric");
+        assertThat(browser.page()).contains("Billable metric saved.");
+        var priced = api.get("/api/v1/billable_metrics/storage").body().get("billable_metric");
+        assertThat(priced.get("aggregation_type").asString()).isEqualTo("sum_agg");
+        assertThat(priced.get("filters").get(0).get("values").toString()).isEqualTo("[\"eu\",\"us\",\"asia\"]");
+        assertThat(priced.get("filters").get(1).get("values").toString()).isEqualTo("[\"gold\"]");
+    }
+
     /** Opens the plan form and fills the plan's own fields (a monthly plan in EUR). */
     private void newPlan(String name, String code, String price) {
         browser.open("/plans/new");

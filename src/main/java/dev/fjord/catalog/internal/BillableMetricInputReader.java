@@ -39,7 +39,7 @@ public final class BillableMetricInputReader {
     }
 
     /** {@code PUT /billable_metrics/{code}}: the sent fields only. */
-    static BillableMetricInput read(JsonInput in) {
+    public static BillableMetricInput read(JsonInput in) {
         Changes changes = new Changes();
         String code = in.string("code", Limits.MAX_TEXT_LENGTH);
         in.setRequiredIfSent(changes, "name", in.string("name", Limits.MAX_TEXT_LENGTH));

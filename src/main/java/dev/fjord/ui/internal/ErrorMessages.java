@@ -54,6 +54,9 @@ final class ErrorMessages {
                     "Not possible with this metric and price model: billing each event at once needs a count, sum or"
                             + " unique count metric and no volume tiers; a dynamic price needs a sum metric."),
             entry("invalid_filter_values", "Pick values the metric offers for its filter."),
+            entry("not_compatible_with_aggregation_type", "This does not go with the metric's aggregation."),
+            entry("used_by_plans", "Plans price this metric: this can no longer change."),
+            entry("not_supported", "Fjord does not support this yet."),
             entry("not_compatible_with_pay_in_advance", "A minimum amount cannot go with billing each event at once."),
             entry("plan_overlapping", "This coupon is already limited to an overlapping plan."),
             entry("payment_status_update_on_draft_invoice", "A draft invoice cannot be marked paid or failed: finalize it first."),
