@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -156,13 +158,10 @@ public class Subscriptions {
         if (!options.isEmpty()) {
             repository.update(organization, subscription.id(), options, now);
         }
-        repository.markTerminated(organization, subscription.id(),
-                status == SubscriptionStatus.PENDING ? SubscriptionStatus.CANCELED : SubscriptionStatus.TERMINATED, now);
         if (status == SubscriptionStatus.ACTIVE) {
-            // a downgrade waiting for this subscription's period to end has nothing left to replace (Lago cancels it)
-            repository.cancelPendingNext(organization, subscription.id(), now);
-            events.publishEvent(new SubscriptionTerminated(organization, subscription.id(), now));
+            terminateActive(organization, subscription.id(), now);
         } else {
+            repository.markTerminated(organization, subscription.id(), SubscriptionStatus.CANCELED, now);
             // Lago's TerminateService: subscription.terminated for a canceled pending one too (status canceled), and
             // subscription.updated for the one a canceled downgrade was to replace (it shows no next plan any more)
             webhooks.record(organization, "subscription.terminated", subscription.id());
@@ -205,24 +204,44 @@ public class Subscriptions {
         return repository.planChanges(organization, shown.stream().map(Subscription::id).toList());
     }
 
-    /** Deleting a plan terminates its subscriptions, in the deleting transaction. */
+    /**
+     * Deleting a plan or a customer ends its live subscriptions in the deleting transaction, as Lago's
+     * {@code Plans::DestroyService} and {@code Customers::TerminateRelationsService}: an active one is terminated
+     * with its final invoice (the usage up to now is billed, not lost), a pending one canceled. First among the
+     * deletion's listeners, so the final invoice still finds the customer's coupons and wallets before they end.
+     */
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(PlanDeleted deleted) {
         Instant now = clock.instant();
-        for (UUID id : repository.liveOnPlan(deleted.organization(), deleted.planId())) {
-            repository.markTerminated(deleted.organization(), id, SubscriptionStatus.TERMINATED, now);
+        for (Subscription subscription : repository.liveOnPlan(deleted.organization(), deleted.planId())) {
+            end(deleted.organization(), subscription, now);
         }
     }
 
-    /** Deleting a customer terminates its active subscriptions and cancels its pending ones (Lago's behaviour). */
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(dev.fjord.customer.CustomerDeleted deleted) {
         Instant now = clock.instant();
         for (Subscription subscription : repository.liveOfCustomer(deleted.organization(), deleted.customerId())) {
-            repository.markTerminated(deleted.organization(), subscription.id(),
-                    subscription.status() == SubscriptionStatus.PENDING ? SubscriptionStatus.CANCELED
-                            : SubscriptionStatus.TERMINATED, now);
+            end(deleted.organization(), subscription, now);
         }
+    }
+
+    private void end(OrganizationId organization, Subscription subscription, Instant now) {
+        if (subscription.status() == SubscriptionStatus.PENDING) {
+            repository.markTerminated(organization, subscription.id(), SubscriptionStatus.CANCELED, now);
+        } else {
+            terminateActive(organization, subscription.id(), now);
+        }
+    }
+
+    /** Terminates an active subscription now; its final invoice is issued in this transaction by billing. */
+    private void terminateActive(OrganizationId organization, UUID subscriptionId, Instant now) {
+        repository.markTerminated(organization, subscriptionId, SubscriptionStatus.TERMINATED, now);
+        // a downgrade waiting for this subscription's period to end has nothing left to replace (Lago cancels it)
+        repository.cancelPendingNext(organization, subscriptionId, now);
+        events.publishEvent(new SubscriptionTerminated(organization, subscriptionId, now));
     }
 
     private Optional<Subscription> live(OrganizationId organization, String externalId) {

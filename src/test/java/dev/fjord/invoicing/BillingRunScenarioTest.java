@@ -135,6 +135,76 @@ class BillingRunScenarioTest extends ApiTest {
     }
 
     @Test
+    void deletingACustomerIssuesTheFinalInvoiceWithItsCouponAndWalletBeforeTheyEnd() {
+        s.subscription("sub", "acme", "monthly", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
+        String wallet = api.post("/api/v1/wallets", "{\"wallet\": {\"external_customer_id\": \"acme\", \"rate_amount\": \"1\","
+                + " \"currency\": \"EUR\", \"granted_credits\": \"2\"}}").body().get("wallet").get("lago_id").stringValue();
+        coupon("welcome", 200);
+        s.event("c1", "sub", "calls", Instant.parse("2026-03-05T10:00:00Z").getEpochSecond(), "{}");
+
+        assertThat(api.delete("/api/v1/customers/acme").status()).isEqualTo(200);
+        JsonNode invoice = onlySubscriptionInvoice();
+        // 1 to 15 March = 15 days of 31: 1000 × 15 / 31 = 483.87 → 484; 1 call × 0.50 = 50; fees 534;
+        // coupon 200 → 334; tax 20% = 66.8 → 67 → 401; the wallet's 2 credits pay 200 → total 201
+        assertThat(invoice.get("status").stringValue()).isEqualTo("finalized");
+        assertThat(invoice.get("fees_amount_cents").longValue()).isEqualTo(534);
+        assertThat(invoice.get("coupons_amount_cents").longValue()).isEqualTo(200);
+        assertThat(invoice.get("taxes_amount_cents").longValue()).isEqualTo(67);
+        assertThat(invoice.get("prepaid_credit_amount_cents").longValue()).isEqualTo(200);
+        assertThat(invoice.get("total_amount_cents").longValue()).isEqualTo(201);
+        JsonNode ended = api.get("/api/v1/wallets/" + wallet).body().get("wallet");
+        assertThat(ended.get("status").stringValue()).isEqualTo("terminated");
+        assertThat(ended.get("balance_cents").longValue()).isZero();
+        assertThat(api.get("/api/v1/subscriptions/sub?status=terminated").body().get("subscription").get("status")
+                .stringValue()).isEqualTo("terminated");
+    }
+
+    @Test
+    void deletingACustomerFinalizesItsDraftsAtOnce() {
+        api.post("/api/v1/customers", "{\"customer\": {\"external_id\": \"acme\","
+                + " \"billing_configuration\": {\"invoice_grace_period\": 3}}}");
+        s.subscription("sub", "acme", "monthly", "\"subscription_at\": \"2026-02-01T00:00:00Z\"");
+        clock.set(Instant.parse("2026-03-01T01:00:00Z"));
+        api.post("/api/v1/billing_runs", "{\"billing_run\": {}}");
+        assertThat(onlySubscriptionInvoice().get("status").stringValue()).isEqualTo("draft");
+
+        clock.set(Instant.parse("2026-03-02T12:00:00Z"));
+        api.delete("/api/v1/customers/acme");
+        JsonNode invoices = api.get("/api/v1/invoices?invoice_type=subscription").body().get("invoices");
+        assertThat(invoices).hasSize(2);
+        for (JsonNode invoice : invoices) {
+            // February in full: 10.00 + 20% = 12.00; 1 to 2 March (terminated that day) 1000 × 2 / 31 = 64.5 → 65
+            // (the days are counted as the termination test counts them), + 20% = 13 → 78, its grace period
+            // cut short: both finalized with the deletion
+            assertThat(invoice.get("status").stringValue()).isEqualTo("finalized");
+        }
+        assertThat(invoices.findValues("total_amount_cents").stream().map(JsonNode::longValue))
+                .containsExactlyInAnyOrder(1200L, 78L);
+    }
+
+    @Test
+    void deletingAPlanIssuesTheFinalInvoiceOfItsSubscriptions() {
+        s.subscription("sub", "acme", "monthly", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
+        s.event("c1", "sub", "calls", Instant.parse("2026-03-05T10:00:00Z").getEpochSecond(), "{}");
+        assertThat(api.delete("/api/v1/plans/monthly").status()).isEqualTo(200);
+        JsonNode invoice = onlySubscriptionInvoice();
+        // as a termination on 15 March: 484 + 50 = 534; tax 107; total 641
+        assertThat(invoice.get("fees_amount_cents").longValue()).isEqualTo(534);
+        assertThat(invoice.get("total_amount_cents").longValue()).isEqualTo(641);
+        // nothing is billed again at the period end
+        clock.set(Instant.parse("2026-04-01T01:00:00Z"));
+        assertThat(api.post("/api/v1/billing_runs", "{\"billing_run\": {}}").body().get("billing_run")
+                .get("invoices_count").intValue()).isZero();
+    }
+
+    /** The organization's only subscription invoice (listed without a customer filter: a deleted one has none). */
+    private JsonNode onlySubscriptionInvoice() {
+        JsonNode invoices = api.get("/api/v1/invoices?invoice_type=subscription").body();
+        assertThat(invoices.get("meta").get("total_count").intValue()).isEqualTo(1);
+        return invoices.get("invoices").get(0);
+    }
+
+    @Test
     void theCouponComesOffBeforeTaxAndTheWalletAfter() {
         s.subscription("sub", "acme", "monthly", "\"subscription_at\": \"2026-03-01T00:00:00Z\"");
         api.post("/api/v1/wallets", "{\"wallet\": {\"external_customer_id\": \"acme\", \"rate_amount\": \"1\","

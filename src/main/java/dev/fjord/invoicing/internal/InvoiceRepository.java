@@ -456,6 +456,12 @@ public class InvoiceRepository {
                 .list();
     }
 
+    /** The customer's draft invoices, oldest first. */
+    public List<UUID> drafts(OrganizationId organization, UUID customerId) {
+        return jdbc.sql("SELECT id FROM invoices WHERE organization_id = ? AND customer_id = ? AND status = 'draft' ORDER BY id")
+                .params(organization.value(), customerId).query(UUID.class).list();
+    }
+
     /** The live fees of these invoices, by invoice, oldest first. */
     public Map<UUID, List<Fee>> fees(OrganizationId organization, List<UUID> invoiceIds) {
         if (invoiceIds.isEmpty()) {

@@ -283,9 +283,9 @@ public class SubscriptionRepository {
     }
 
     /** Live subscriptions of a plan, to end them with it. */
-    public List<UUID> liveOnPlan(OrganizationId organization, UUID planId) {
-        return jdbc.sql("SELECT id FROM subscriptions WHERE organization_id = ? AND plan_id = ? AND status IN ('pending', 'active')")
-                .params(organization.value(), planId).query(UUID.class).list();
+    public List<Subscription> liveOnPlan(OrganizationId organization, UUID planId) {
+        return jdbc.sql(SELECT + " WHERE s.organization_id = ? AND s.plan_id = ? AND s.status IN ('pending', 'active')")
+                .params(organization.value(), planId).query(SubscriptionRepository::row).list();
     }
 
     private static String filter() {
