@@ -5,6 +5,7 @@ import dev.fjord.catalog.Plans;
 import dev.fjord.invoicing.internal.BillSubscriptionPeriod;
 import dev.fjord.invoicing.internal.BillingCatalog;
 import dev.fjord.invoicing.internal.GracePeriodEnds;
+import dev.fjord.invoicing.internal.OverdueInvoices;
 import dev.fjord.invoicing.internal.CustomerBilling;
 import dev.fjord.invoicing.internal.PlanPeriods;
 import dev.fjord.shared.OrganizationId;
@@ -39,14 +40,17 @@ public class BillingRuns {
     private final Plans plans;
     private final BillSubscriptionPeriod billing;
     private final GracePeriodEnds gracePeriodEnds;
+    private final OverdueInvoices overdueInvoices;
     private final int threads;
 
     BillingRuns(Subscriptions subscriptions, Plans plans, BillSubscriptionPeriod billing,
-            GracePeriodEnds gracePeriodEnds, @Value("${fjord.billing.threads:2}") int threads) {
+            GracePeriodEnds gracePeriodEnds, OverdueInvoices overdueInvoices,
+            @Value("${fjord.billing.threads:2}") int threads) {
         this.subscriptions = subscriptions;
         this.plans = plans;
         this.billing = billing;
         this.gracePeriodEnds = gracePeriodEnds;
+        this.overdueInvoices = overdueInvoices;
         this.threads = Math.max(1, threads);
     }
 
@@ -62,6 +66,14 @@ public class BillingRuns {
     /** The same for one organization; answers the invoices finalized. */
     public List<UUID> finalizeEndedGracePeriods(OrganizationId organization, Instant at) {
         return gracePeriodEnds.finalizeDue(organization, at);
+    }
+
+    /**
+     * The clock's overdue step: each invoice overdue at {@code at} (of {@code organization}, null: of every one)
+     * sends {@code invoice.payment_overdue} once; answers those reported now.
+     */
+    public List<UUID> reportOverdue(OrganizationId organization, Instant at) {
+        return overdueInvoices.report(organization, at);
     }
 
     /** Runs the clock for every organization; answers the invoices issued. */

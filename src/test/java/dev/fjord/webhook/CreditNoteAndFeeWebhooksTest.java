@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code credit_note.created}, {@code credit_note.generated}, {@code invoice.generated} and {@code fee.created},
+ * {@code credit_note.created}, {@code credit_note.generated}, {@code invoice.generated}, {@code fee.created} and
+ * {@code invoice.payment_overdue},
  * recorded in the transaction of the change with the object as the API shows it. The organization taxes 20% VAT.
  */
 class CreditNoteAndFeeWebhooksTest extends ApiTest {
@@ -135,6 +136,41 @@ class CreditNoteAndFeeWebhooksTest extends ApiTest {
         assertThat(fee.get("taxes_amount_cents").longValue()).isEqualTo(40);
         assertThat(fee.get("total_amount_cents").longValue()).isEqualTo(240);
         assertThat(fee.get("payment_status").stringValue()).isEqualTo("pending");
+    }
+
+    @Test
+    void anUnpaidInvoiceSendsPaymentOverdueOnceItsDueDateHasPassed() {
+        api.post("/api/v1/customers", "{\"customer\": {\"external_id\": \"acme\", \"net_payment_term\": 10}}");
+        JsonNode march = marchInvoice();
+        // issued 1 April, 10 days to pay: due 11 April, overdue from that day's midnight UTC on
+        assertThat(march.get("payment_due_date").stringValue()).isEqualTo("2026-04-11");
+        clear();
+
+        assertThat(overdueReportedAt("2026-04-11T00:00:00Z")).isZero();
+        assertThat(overdueReportedAt("2026-04-11T00:00:01Z")).isEqualTo(1);
+        assertThat(overdueReportedAt("2026-04-12T09:00:00Z")).isZero(); // once per invoice
+        assertThat(WebhookTestSupport.types(payloads())).containsExactly("invoice.payment_overdue");
+        JsonNode overdue = payloads().get(0).get("invoice");
+        assertThat(overdue.get("lago_id").stringValue()).isEqualTo(march.get("lago_id").stringValue());
+        assertThat(overdue.get("payment_overdue").booleanValue()).isTrue();
+        assertThat(overdue.get("total_amount_cents").longValue()).isEqualTo(12000);
+    }
+
+    @Test
+    void aPaidInvoiceIsNeverReportedOverdue() {
+        JsonNode march = marchInvoice(); // due the day it is issued: 1 April
+        api.put("/api/v1/invoices/" + march.get("lago_id").stringValue(),
+                "{\"invoice\": {\"payment_status\": \"succeeded\"}}");
+        clear();
+        assertThat(overdueReportedAt("2026-04-20T00:00:00Z")).isZero();
+        assertThat(payloads()).isEmpty();
+    }
+
+    /** Runs the billing clock at {@code at}; answers how many invoices it reported overdue. */
+    private int overdueReportedAt(String at) {
+        clock.set(Instant.parse(at));
+        return api.post("/api/v1/billing_runs", "{\"billing_run\": {}}").body().get("billing_run")
+                .get("overdue_invoices_count").intValue();
     }
 
     /** A monthly plan of 100.00 EUR from 1 March, billed on 1 April: 100.00 + 20.00 VAT. */

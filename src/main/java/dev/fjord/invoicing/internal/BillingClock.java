@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Runs the billing clock every 10 minutes (Lago: hourly) as a db-scheduler recurring task: bills the periods that
- * ended, then finalizes the drafts whose grace period is over. db-scheduler hands each execution to one instance of
+ * ended, then finalizes the drafts whose grace period is over and reports the invoices that became overdue. db-scheduler hands each execution to one instance of
  * the cluster; even so, each period is claimed under a per-subscription lock and a unique key, so it is billed exactly
  * once, and each draft is finalized under its row lock, once.
  */
@@ -43,9 +43,10 @@ class BillingClock {
         Instant now = clock.instant();
         int issued = runs.runAll(now);
         int finalized = runs.finalizeEndedGracePeriods(now);
-        if (issued > 0 || finalized > 0) {
-            log.info("Billing clock issued {} invoices and finalized {} drafts at the end of their grace period",
-                    issued, finalized);
+        int overdue = runs.reportOverdue(null, now).size();
+        if (issued > 0 || finalized > 0 || overdue > 0) {
+            log.info("Billing clock issued {} invoices, finalized {} drafts at the end of their grace period and"
+                    + " reported {} overdue", issued, finalized, overdue);
         }
     }
 }

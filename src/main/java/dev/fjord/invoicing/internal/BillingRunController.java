@@ -39,12 +39,14 @@ class BillingRunController {
         Instant instant = at != null ? at : clock.instant();
         List<UUID> issued = runs.run(organization, instant);
         List<UUID> finalized = runs.finalizeEndedGracePeriods(organization, instant);
+        List<UUID> overdue = runs.reportOverdue(organization, instant);
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("at", JsonFormats.timestamp(instant));
         run.put("invoices_count", issued.size());
         run.put("lago_invoice_ids", issued.stream().map(UUID::toString).toList());
         run.put("finalized_invoices_count", finalized.size());
         run.put("lago_finalized_invoice_ids", finalized.stream().map(UUID::toString).toList());
+        run.put("overdue_invoices_count", overdue.size());
         return Map.of("billing_run", run);
     }
 }
