@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Deleting a customer ends what it holds, in the same transaction (Lago's behaviour). */
+/** Deleting a customer ends what it holds, in the same transaction (Lago's behaviour), its final invoice first. */
 class CustomerDeletionTest extends ApiTest {
 
     @Test
@@ -30,7 +30,11 @@ class CustomerDeletionTest extends ApiTest {
                 .stringValue()).isEqualTo("canceled");
         JsonNode terminated = api.get("/api/v1/wallets/" + wallet).body().get("wallet");
         assertThat(terminated.get("status").stringValue()).isEqualTo("terminated");
-        // The balance stays on the record, as in Lago.
-        assertThat(terminated.get("balance_cents").longValue()).isEqualTo(500);
+        // The final invoice comes first and takes its credits: the plan fee of the day used, 15 March (the
+        // subscription started and ended that day), 1000 × 1 / 31 = 32.26 → 32; what is left stays on the record.
+        JsonNode invoice = api.get("/api/v1/invoices?invoice_type=subscription").body().get("invoices").get(0);
+        assertThat(invoice.get("fees_amount_cents").longValue()).isEqualTo(32);
+        assertThat(invoice.get("prepaid_credit_amount_cents").longValue()).isEqualTo(32);
+        assertThat(terminated.get("balance_cents").longValue()).isEqualTo(500 - 32);
     }
 }
