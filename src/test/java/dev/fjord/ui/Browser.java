@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -155,7 +157,7 @@ final class Browser implements AutoCloseable {
         String asked = question.getText();
         if (accept) {
             question.accept();
-            new WebDriverWait(driver, NAVIGATION).until(ExpectedConditions.stalenessOf(current));
+            waitUntilGone(current);
         } else {
             question.dismiss();
         }
@@ -165,14 +167,34 @@ final class Browser implements AutoCloseable {
     private void redrawBy(String regionId, Runnable action) {
         WebElement current = driver.findElement(By.id(regionId));
         action.run();
-        new WebDriverWait(driver, NAVIGATION).until(ExpectedConditions.stalenessOf(current));
+        waitUntilGone(current);
         new WebDriverWait(driver, NAVIGATION).until(ExpectedConditions.presenceOfElementLocated(By.id(regionId)));
     }
 
     private void navigateBy(WebElement target) {
         WebElement current = driver.findElement(By.tagName("html"));
         target.click();
-        new WebDriverWait(driver, NAVIGATION).until(ExpectedConditions.stalenessOf(current));
+        waitUntilGone(current);
+    }
+
+    /**
+     * Waits until {@code element} has left the page. Chromedriver sometimes answers a node removed mid-check with
+     * "Node with given id does not belong to the document" instead of a stale-element error: that is gone too.
+     */
+    private void waitUntilGone(WebElement element) {
+        new WebDriverWait(driver, NAVIGATION).until(page -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     /** Runs a script with the first element matching {@code css} as {@code arguments[0]}; returns its result. */
