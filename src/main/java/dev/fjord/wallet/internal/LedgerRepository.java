@@ -145,6 +145,15 @@ public class LedgerRepository {
         return result;
     }
 
+    /** What an outbound row consumed of granted inbound rows, in cents: one aggregate, on the billing hot path. */
+    public long grantedConsumedBy(OrganizationId organization, UUID outboundId) {
+        return jdbc.sql("""
+                SELECT coalesce(sum(c.consumed_amount_cents), 0) FROM wallet_transaction_consumptions c
+                  JOIN wallet_transactions t ON t.id = c.inbound_id
+                WHERE c.organization_id = ? AND c.outbound_id = ? AND t.transaction_status = 'granted'""")
+                .params(organization.value(), outboundId).query(Long.class).single();
+    }
+
     /** Granted rows whose own expiration has come with credits left, for the per-grant expiry job. */
     public List<Map.Entry<OrganizationId, WalletTransaction>> expiredGrants(Instant now, int limit) {
         return jdbc.sql("""

@@ -8,7 +8,6 @@ import dev.fjord.wallet.WalletTransaction;
 import dev.fjord.wallet.WalletTransactions;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,11 +18,14 @@ import org.springframework.stereotype.Component;
 class WalletPrepaidCredits implements PrepaidCredits {
     private final WalletRepository wallets;
     private final WalletTransactions transactions;
+    private final LedgerRepository ledger;
     private final JdbcClient jdbc;
 
-    WalletPrepaidCredits(WalletRepository wallets, WalletTransactions transactions, JdbcClient jdbc) {
+    WalletPrepaidCredits(WalletRepository wallets, WalletTransactions transactions, LedgerRepository ledger,
+            JdbcClient jdbc) {
         this.wallets = wallets;
         this.transactions = transactions;
+        this.ledger = ledger;
         this.jdbc = jdbc;
     }
 
@@ -41,9 +43,7 @@ class WalletPrepaidCredits implements PrepaidCredits {
     @Override
     public long debit(OrganizationId organization, UUID walletId, long amountCents, UUID invoiceId) {
         WalletTransaction debit = transactions.debit(organization, walletId, amountCents, invoiceId);
-        return transactions.linked(organization, debit.id(), false).stream()
-                .filter(funding -> "granted".equals(funding.getValue().transactionStatus()))
-                .mapToLong(Map.Entry::getKey).sum();
+        return ledger.grantedConsumedBy(organization, debit.id());
     }
 
     private Set<UUID> metricIds(Wallet wallet) {
